@@ -1,0 +1,11 @@
+from django.urls import include, path
+
+from .api import api
+
+urlpatterns = [
+    path("", include("sathach.core.urls")),
+    path("tai-khoan/", include("sathach.accounts.urls")),
+    path("to-chuc/", include("sathach.org.urls")),
+    path("nhat-ky/", include("sathach.audit.urls")),
+    path("api/v1/", api.urls),
+]

@@ -1,0 +1,38 @@
+"""Suite-wide test set-up."""
+
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
+# around it are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _flush_keeps_audit_triggers():
+    """Let table flushes between transactional tests clear the append-only audit table.
+
+    Flushing is a test-suite operation (never run by the application); the triggers are
+    dropped for the flush and reinstalled at once.
+    """
+    from django.db.backends.base.operations import BaseDatabaseOperations
+
+    from sathach.audit.db import triggers_disabled
+
+    original = BaseDatabaseOperations.execute_sql_flush
+
+    def execute_sql_flush(self, sql_list):  # type: ignore[no-untyped-def]
+        with triggers_disabled(self.connection):
+            return original(self, sql_list)
+
+    BaseDatabaseOperations.execute_sql_flush = execute_sql_flush
+    yield
+    BaseDatabaseOperations.execute_sql_flush = original
+
+
+@pytest.fixture
+def province(db):
+    from sathach.core.testing import make_province
+
+    return make_province()

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AuditConfig(AppConfig):
+    name = "sathach.audit"
+    label = "audit"
+    verbose_name = "Nhật ký kiểm toán"
