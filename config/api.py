@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 from ninja.security import django_auth
 
 from sathach.core.errors import ServiceError
+from sathach.bank.api import router as bank_router
 from sathach.org.api import router as org_router
 
 api = NinjaAPI(
@@ -19,6 +20,7 @@ api = NinjaAPI(
     auth=django_auth,
 )
 api.add_router("/org/", org_router)
+api.add_router("/bank/", bank_router)
 
 
 @api.exception_handler(ServiceError)

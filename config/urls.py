@@ -7,5 +7,6 @@ urlpatterns = [
     path("tai-khoan/", include("sathach.accounts.urls")),
     path("to-chuc/", include("sathach.org.urls")),
     path("nhat-ky/", include("sathach.audit.urls")),
+    path("ngan-hang/", include("sathach.bank.urls")),
     path("api/v1/", api.urls),
 ]

@@ -22,6 +22,7 @@ COMMANDS = {
     "export-roster": "export_roster",
     "audit": "audit",
     "bench": "bench",
+    "bank": "bank",
     "user": "user",
 }
 

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "sathach.audit",
     "sathach.accounts",
     "sathach.org",
+    "sathach.bank",
+    "sathach.demo",
 ]
 
 MIDDLEWARE = [

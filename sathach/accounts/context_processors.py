@@ -14,6 +14,8 @@ NAV: list[tuple[Any, str, frozenset[str]]] = [
     (_("Cơ cấu tổ chức"), "org:unit-tree", ROSTER_READ_ROLES),
     (_("Danh sách công chức"), "org:person-list", ROSTER_READ_ROLES),
     (_("Nhập danh sách"), "org:roster-import", ROSTER_WRITE_ROLES),
+    (_("Ngân hàng câu hỏi"), "bank:item-list", frozenset({Role.AUTHOR, Role.REVIEWER})),
+    (_("Thẩm định câu hỏi"), "bank:review-queue", frozenset({Role.REVIEWER})),
     (_("Hồ sơ của tôi"), "org:me", frozenset({Role.CANDIDATE})),
     (_("Nhật ký kiểm toán"), "audit:event-list", frozenset({Role.ADMIN})),
 ]
