@@ -37,3 +37,14 @@ def single_choice(stem: str = "Hệ thống chính trị nước ta gồm nhữn
                  for i, t in enumerate(options)],
         source="Hiến pháp 2013, Điều 4 - 9",
     )
+
+
+def tiny_png(color: tuple[int, int, int] = (200, 30, 30)) -> bytes:
+    """Return a valid 4×4 PNG image."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), color).save(buffer, format="PNG")
+    return buffer.getvalue()
