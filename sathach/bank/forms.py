@@ -60,6 +60,8 @@ class ItemForm(forms.Form):
     shuffle = forms.BooleanField(label=_("Cho phép đảo thứ tự phương án"), required=False,
                                  initial=True)
     positions = forms.MultipleChoiceField(label=_("Vị trí việc làm áp dụng"), required=False)
+    remove_assets = forms.MultipleChoiceField(label=_("Xóa ảnh"), required=False,
+                                              widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args: Any, topics: list[Any], positions: list[Any],
                  **kwargs: Any) -> None:
@@ -70,6 +72,11 @@ class ItemForm(forms.Form):
             self.fields[f"option_{letter}"] = forms.CharField(
                 label=_("Phương án %(l)s") % {"l": letter}, required=False, max_length=5000)
         self.existing_assets: list[AssetData] = []
+
+    def set_existing_assets(self, assets: list[AssetData]) -> None:
+        """Give the form the images the item already has (kept unless ticked for removal)."""
+        self.existing_assets = assets
+        self.fields["remove_assets"].choices = [(a.name, a.name) for a in assets]
 
     def option_fields(self) -> list[tuple[str, Any]]:
         return [(letter, self[f"option_{letter}"]) for letter in OPTION_LETTERS]
@@ -122,7 +129,12 @@ class ItemForm(forms.Form):
         data = self.cleaned_data
         kind = Kind(data["kind"])
         stem = nfc(data["stem"])
-        assets = list(self.existing_assets)
+        removed = set(data.get("remove_assets") or [])
+        assets = [a for a in self.existing_assets if a.name not in removed]
+        for asset in assets:
+            # An image stays with the item even when the text around it was retyped.
+            if f"asset:{asset.name}" not in stem:
+                stem += f'<p><img src="asset:{asset.name}" alt=""></p>'
         image = data.get("image")
         if image is not None:
             name = nfc(image.name).replace('"', "").replace("/", "_") or "anh.png"

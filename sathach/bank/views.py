@@ -105,14 +105,15 @@ class ItemUpdateView(LoginRequiredMixin, View):
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         item = self._get(request, pk)
         form = _item_form(request, initial=initial_from_version(item.current, item))
-        return render(request, "bank/item_form.html", {"form": form, "item": item,
-                                                       "assets": version_assets(item.current)})
+        form.set_existing_assets([AssetData(a.name, a.mime, b"")
+                                  for a in item.current.assets.all()])
+        return render(request, "bank/item_form.html", {"form": form, "item": item})
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         item = self._get(request, pk)
         form = _item_form(request, data=request.POST, files=request.FILES)
-        form.existing_assets = [AssetData(a.name, a.mime, bytes(a.content))
-                                for a in item.current.assets.all()]
+        form.set_existing_assets([AssetData(a.name, a.mime, bytes(a.content))
+                                  for a in item.current.assets.all()])
         if form.is_valid():
             topic = topic_get_for_user(user=request.user, code=form.cleaned_data["topic"],
                                        role=TopicRole.AUTHOR)
@@ -135,8 +136,8 @@ class ItemPreviewView(LoginRequiredMixin, View):
         pk = request.POST.get("item_pk", "")
         if pk.isdigit():
             item = item_get_for_user(user=request.user, pk=int(pk))
-            form.existing_assets = [AssetData(a.name, a.mime, bytes(a.content))
-                                    for a in item.current.assets.all()]
+            form.set_existing_assets([AssetData(a.name, a.mime, bytes(a.content))
+                                      for a in item.current.assets.all()])
         if not form.is_valid():
             return render(request, "bank/_preview.html", {"errors": form.errors})
         data = form.to_item_data()
