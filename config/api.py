@@ -9,8 +9,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.security import django_auth
 
-from sathach.core.errors import ServiceError
 from sathach.bank.api import router as bank_router
+from sathach.core.errors import ServiceError
 from sathach.org.api import router as org_router
 
 api = NinjaAPI(

@@ -1,12 +1,12 @@
 """The `sathach` command: one entry point for everything done without the browser.
 
-    sathach demo [--seed N] [--no-serve]      seed the demo province and serve it
-    sathach serve [--bind ADDR] [--workers N]  serve the application (gunicorn)
-    sathach import-roster FILE.xlsx [...]      import a roster (see --help)
-    sathach export-roster --unit CODE -o FILE  export a unit subtree's roster
-    sathach audit verify                       prove the audit chain is intact
-    sathach bench [NAME ...]                   run benchmarks from bench/
-    sathach manage COMMAND [...]               any Django management command (migrate, ...)
+sathach demo [--seed N] [--no-serve]      seed the demo province and serve it
+sathach serve [--bind ADDR] [--workers N]  serve the application (gunicorn)
+sathach import-roster FILE.xlsx [...]      import a roster (see --help)
+sathach export-roster --unit CODE -o FILE  export a unit subtree's roster
+sathach audit verify                       prove the audit chain is intact
+sathach bench [NAME ...]                   run benchmarks from bench/
+sathach manage COMMAND [...]               any Django management command (migrate, ...)
 """
 
 from __future__ import annotations

@@ -13,7 +13,11 @@ class User(AbstractUser):
     full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
     # The civil servant this account belongs to (candidates; staff who are also on the roster).
     person = models.OneToOneField(
-        "org.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="user",
+        "org.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="user",
         verbose_name=_("công chức"),
     )
 
@@ -40,12 +44,18 @@ class RoleAssignment(TimeStampedModel):
     """A role held by a user, scoped to a unit subtree or to a plan (DESIGN §1)."""
 
     user = models.ForeignKey(
-        User, on_delete=models.CASCADE, related_name="role_assignments",
+        User,
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
         verbose_name=_("người dùng"),
     )
     role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices)
     unit = models.ForeignKey(
-        "org.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "org.Unit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("phạm vi đơn vị"),
     )
     # A plan-scoped role (e.g. marker of one plan). The plans app owns the plan table and comes
@@ -58,7 +68,8 @@ class RoleAssignment(TimeStampedModel):
         verbose_name_plural = _("phân công vai trò")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(unit__isnull=False) | models.Q(plan_id__isnull=False)
+                condition=models.Q(unit__isnull=False)
+                | models.Q(plan_id__isnull=False)
                 | models.Q(role=Role.CANDIDATE),
                 name="role_assignment_has_scope",
             ),

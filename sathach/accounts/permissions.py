@@ -32,7 +32,10 @@ def unit_paths(user: Any, roles: Iterable[str]) -> list[str]:
 
 
 def subtree_q(paths: Iterable[str], field: str = "unit__path") -> Q:
-    """Return a filter matching rows whose ``field`` lies under any of ``paths`` (none → nothing)."""
+    """Return a filter matching rows whose ``field`` lies under any of ``paths``.
+
+    No paths match nothing.
+    """
     q = Q(pk__in=[])
     for path in paths:
         q |= Q(**{f"{field}__startswith": path})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 from django.conf import settings
@@ -47,8 +48,7 @@ def user_create(
         raise ServiceError(
             _("Tên đăng nhập “%(u)s” đã tồn tại.") % {"u": username}, code="username_taken"
         )
-    user = User(username=username, full_name=clean_name(full_name), email=nfc(email),
-                person=person)
+    user = User(username=username, full_name=clean_name(full_name), email=nfc(email), person=person)
     if validate:
         try:
             validate_password(password, user)
@@ -57,8 +57,9 @@ def user_create(
     user.set_password(password)
     user.full_clean(exclude=["password"])
     user.save()
-    audit_record(actor=actor, action="accounts.user_create", target=user,
-                 data={"username": username})
+    audit_record(
+        actor=actor, action="accounts.user_create", target=user, data={"username": username}
+    )
     return user
 
 
@@ -80,7 +81,9 @@ def role_assign(
         assignment.is_active = True
         assignment.save(update_fields=["is_active", "updated_at"])
     audit_record(
-        actor=actor, action="accounts.role_assign", target=user,
+        actor=actor,
+        action="accounts.role_assign",
+        target=user,
         data={"role": role, "unit": getattr(unit, "code", None), "plan_id": plan_id},
     )
     return assignment
@@ -91,18 +94,24 @@ def role_revoke(*, actor: Any, assignment: RoleAssignment) -> None:
     assignment.is_active = False
     assignment.save(update_fields=["is_active", "updated_at"])
     audit_record(
-        actor=actor, action="accounts.role_revoke", target=assignment.user,
-        data={"role": assignment.role, "unit": getattr(assignment.unit, "code", None),
-              "plan_id": assignment.plan_id},
+        actor=actor,
+        action="accounts.role_revoke",
+        target=assignment.user,
+        data={
+            "role": assignment.role,
+            "unit": getattr(assignment.unit, "code", None),
+            "plan_id": assignment.plan_id,
+        },
     )
 
 
-class LoginRefused(ServiceError):
+class LoginRefusedError(ServiceError):
     """Sign-in refused: wrong credentials or locked out (message is for the user)."""
 
 
 def _lock_message(until: dt.datetime) -> str:
-    minutes = max(1, int((until - timezone.now()).total_seconds() // 60) + 1)
+    # Whole minutes still to wait, rounded up: a fresh 15-minute lock says 15, not 16.
+    minutes = max(1, math.ceil((until - timezone.now()).total_seconds() / 60))
     return _(
         "Tài khoản tạm thời bị khóa do đăng nhập sai quá nhiều lần. "
         "Vui lòng thử lại sau %(m)d phút."
@@ -121,7 +130,7 @@ def login_attempt(*, request: HttpRequest | None, username: str, password: str) 
         now = timezone.now()
         throttle, _created = LoginThrottle.objects.select_for_update().get_or_create(username=key)
         if throttle.locked_until and throttle.locked_until > now:
-            refusal = LoginRefused(_lock_message(throttle.locked_until), code="locked")
+            refusal = LoginRefusedError(_lock_message(throttle.locked_until), code="locked")
             user = None
         else:
             user = authenticate(request, username=nfc(username), password=password)
@@ -139,20 +148,22 @@ def login_attempt(*, request: HttpRequest | None, username: str, password: str) 
                 audit_record(
                     actor=None,
                     action="accounts.login_locked" if locked else "accounts.login_failed",
-                    data={"username": key}, ip=client_ip(request),
+                    data={"username": key},
+                    ip=client_ip(request),
                 )
                 if locked and throttle.locked_until:
-                    refusal = LoginRefused(_lock_message(throttle.locked_until), code="locked")
+                    refusal = LoginRefusedError(_lock_message(throttle.locked_until), code="locked")
                 else:
-                    refusal = LoginRefused(
+                    refusal = LoginRefusedError(
                         _("Tên đăng nhập hoặc mật khẩu không đúng."), code="bad_credentials"
                     )
             else:
                 throttle.failures = 0
                 throttle.locked_until = None
                 throttle.save()
-                audit_record(actor=user, action="accounts.login", target=user,
-                             ip=client_ip(request))
+                audit_record(
+                    actor=user, action="accounts.login", target=user, ip=client_ip(request)
+                )
     if refusal is not None:
         raise refusal
     assert user is not None

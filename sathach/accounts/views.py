@@ -2,15 +2,15 @@ from django.contrib.auth import login, logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.decorators.cache import never_cache
-from django.utils.decorators import method_decorator
 
 from sathach.audit.services import audit_record
 
 from .forms import LoginForm
-from .services import LoginRefused, client_ip, login_attempt
+from .services import LoginRefusedError, client_ip, login_attempt
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -31,7 +31,7 @@ class LoginView(View):
                     username=form.cleaned_data["username"],
                     password=form.cleaned_data["password"],
                 )
-            except LoginRefused as exc:
+            except LoginRefusedError as exc:
                 form.add_error(None, exc.message)
             else:
                 login(request, user)
@@ -49,7 +49,11 @@ class LogoutView(View):
 
     def post(self, request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated:
-            audit_record(actor=request.user, action="accounts.logout", target=request.user,
-                         ip=client_ip(request))
+            audit_record(
+                actor=request.user,
+                action="accounts.logout",
+                target=request.user,
+                ip=client_ip(request),
+            )
         logout(request)
         return HttpResponseRedirect(reverse("accounts:login"))

@@ -137,19 +137,28 @@ def audit_verify() -> ChainReport:
     for event in _iter_events():
         if event.seq != expected_seq:
             return ChainReport(
-                count, False, event.seq, event.pk,
+                count,
+                False,
+                event.seq,
+                event.pk,
                 f"expected event #{expected_seq}, found #{event.seq} (an event was deleted "
                 "or inserted)",
             )
         if event.prev_hash != expected_prev:
             return ChainReport(
-                count, False, event.seq, event.pk,
+                count,
+                False,
+                event.seq,
+                event.pk,
                 "prev_hash does not match the event before it (an event was deleted, "
                 "inserted or edited)",
             )
         if event_hash(event) != event.hash:
             return ChainReport(
-                count, False, event.seq, event.pk,
+                count,
+                False,
+                event.seq,
+                event.pk,
                 "content does not match its hash (the event was edited)",
             )
         expected_prev = event.hash

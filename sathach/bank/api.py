@@ -60,11 +60,18 @@ class ItemOut(Schema):
 
 @router.get("/items", response=list[ItemOut])
 @paginate(PageNumberPagination, page_size=50)
-def items(request: HttpRequest, q: str = "", topic: str = "", kind: str = "",
-          difficulty: str = "", state: str = ""):  # noqa: ANN201
+def items(
+    request: HttpRequest,
+    q: str = "",
+    topic: str = "",
+    kind: str = "",
+    difficulty: str = "",
+    state: str = "",
+):  # noqa: ANN201
     scope = topic_get_for_user(user=request.user, code=topic) if topic else None
-    return item_list(user=request.user, query=q, topic=scope, kind=kind,
-                     difficulty=difficulty, state=state)
+    return item_list(
+        user=request.user, query=q, topic=scope, kind=kind, difficulty=difficulty, state=state
+    )
 
 
 @router.get("/items/{item_id}", response=ItemOut)

@@ -26,8 +26,31 @@ from sathach.lib.text import nfc
 
 # The HTML an item may carry: text formatting, lists, tables and images from the bank only.
 ALLOWED_TAGS = {
-    "p", "br", "b", "strong", "i", "em", "u", "s", "sub", "sup", "span", "div", "ul", "ol",
-    "li", "table", "thead", "tbody", "tr", "th", "td", "img", "code", "pre", "blockquote",
+    "p",
+    "br",
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "s",
+    "sub",
+    "sup",
+    "span",
+    "div",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "img",
+    "code",
+    "pre",
+    "blockquote",
 }
 ALLOWED_ATTRIBUTES = {
     "img": {"src", "alt", "width", "height"},
@@ -67,8 +90,12 @@ def content_of(data: ItemData) -> dict[str, Any]:
         content["general_feedback"] = sanitize(data.general_feedback)
     if data.kind in (Kind.SINGLE, Kind.MULTIPLE):
         content["options"] = [
-            {"text": sanitize(o.text), "correct": bool(o.correct), "fraction": float(o.fraction),
-             "feedback": sanitize(o.feedback)}
+            {
+                "text": sanitize(o.text),
+                "correct": bool(o.correct),
+                "fraction": float(o.fraction),
+                "feedback": sanitize(o.feedback),
+            }
             for o in data.options
         ]
     elif data.kind == Kind.TRUE_FALSE:
@@ -81,8 +108,12 @@ def content_of(data: ItemData) -> dict[str, Any]:
         content["case_sensitive"] = bool(data.case_sensitive)
     elif data.kind == Kind.NUMERIC:
         content["numeric"] = [
-            {"value": float(a.value), "tolerance": float(a.tolerance),
-             "fraction": float(a.fraction), "feedback": sanitize(a.feedback)}
+            {
+                "value": float(a.value),
+                "tolerance": float(a.tolerance),
+                "fraction": float(a.fraction),
+                "feedback": sanitize(a.feedback),
+            }
             for a in data.numeric
         ]
     elif data.kind == Kind.ESSAY:
@@ -90,8 +121,13 @@ def content_of(data: ItemData) -> dict[str, Any]:
     return content
 
 
-def item_data_of(version: Any, *, topic_path: tuple[str, ...] = (),
-                 assets: list[Any] | None = None, external_id: str = "") -> ItemData:
+def item_data_of(
+    version: Any,
+    *,
+    topic_path: tuple[str, ...] = (),
+    assets: list[Any] | None = None,
+    external_id: str = "",
+) -> ItemData:
     """Return the ``ItemData`` of a stored version (for export and preview)."""
     from sathach.lib.formats.items import AssetData
 
@@ -121,8 +157,9 @@ def item_data_of(version: Any, *, topic_path: tuple[str, ...] = (),
     elif kind == Kind.ESSAY:
         data.essay_guide = content.get("essay_guide", "")
     if assets:
-        data.assets = [AssetData(name=a.name, mime=a.mime, content=bytes(a.content))
-                       for a in assets]
+        data.assets = [
+            AssetData(name=a.name, mime=a.mime, content=bytes(a.content)) for a in assets
+        ]
     return data
 
 
@@ -133,13 +170,28 @@ def normalised_text(stem: str, content: dict[str, Any]) -> str:
     return normalise(" ".join(parts))
 
 
-def content_hash(kind: str, stem: str, content: dict[str, Any], difficulty: str,
-                 points: Decimal | float, source: str, shuffle: bool) -> str:
+def content_hash(
+    kind: str,
+    stem: str,
+    content: dict[str, Any],
+    difficulty: str,
+    points: Decimal | float,
+    source: str,
+    shuffle: bool,
+) -> str:
     """Return a hash of everything a candidate or marker relies on: equal hash, equal item."""
     payload = json.dumps(
-        {"kind": kind, "stem": stem, "content": content, "difficulty": difficulty,
-         "points": str(Decimal(str(points)).normalize()), "source": source, "shuffle": shuffle},
-        sort_keys=True, ensure_ascii=False,
+        {
+            "kind": kind,
+            "stem": stem,
+            "content": content,
+            "difficulty": difficulty,
+            "points": str(Decimal(str(points)).normalize()),
+            "source": source,
+            "shuffle": shuffle,
+        },
+        sort_keys=True,
+        ensure_ascii=False,
     )
     return hashlib.sha256(payload.encode()).hexdigest()
 
@@ -148,8 +200,11 @@ def public_view(version: Any) -> dict[str, Any]:
     """Return what a candidate may see of a version: stem and option texts, never the key,
     fractions, feedback, accepted answers or marking guide."""
     content = version.content or {}
-    view: dict[str, Any] = {"kind": version.kind, "stem": version.stem,
-                            "points": float(version.points)}
+    view: dict[str, Any] = {
+        "kind": version.kind,
+        "stem": version.stem,
+        "points": float(version.points),
+    }
     if version.kind in (Kind.SINGLE, Kind.MULTIPLE):
         view["options"] = [o["text"] for o in content.get("options", [])]
     elif version.kind == Kind.TRUE_FALSE:

@@ -12,8 +12,9 @@ from .models import ItemVersion, Topic
 from .permissions import paths_q, readable_paths
 
 
-def bank_duplicates(*, topic: Topic | None = None, threshold: float = 0.85,
-                    user: Any = None) -> list[dict[str, Any]]:
+def bank_duplicates(
+    *, topic: Topic | None = None, threshold: float = 0.85, user: Any = None
+) -> list[dict[str, Any]]:
     """Return pairs of current item versions that are exact or near duplicates."""
     versions = ItemVersion.objects.filter(item__is_retired=False, item__current_id=F("pk"))
     if user is not None:
@@ -22,5 +23,12 @@ def bank_duplicates(*, topic: Topic | None = None, threshold: float = 0.85,
         versions = versions.filter(item__topic__path__startswith=topic.path)
     rows = list(versions.order_by("item_id").values_list("item_id", "norm_text"))
     pairs = find_duplicates([t for _i, t in rows], threshold=threshold)
-    return [{"left": rows[p.left][0], "right": rows[p.right][0], "similarity": p.similarity,
-             "exact": p.exact} for p in pairs]
+    return [
+        {
+            "left": rows[p.left][0],
+            "right": rows[p.right][0],
+            "similarity": p.similarity,
+            "exact": p.exact,
+        }
+        for p in pairs
+    ]

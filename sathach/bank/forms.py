@@ -33,44 +33,66 @@ def _float(value: str) -> float:
 
 class ItemForm(forms.Form):
     topic = forms.ChoiceField(label=_("Chủ đề"))
-    kind = forms.ChoiceField(label=_("Loại câu hỏi"), choices=ItemKind.choices,
-                             initial=ItemKind.SINGLE)
-    difficulty = forms.ChoiceField(label=_("Mức độ"), choices=DifficultyChoice.choices,
-                                   initial=DifficultyChoice.MEDIUM)
+    kind = forms.ChoiceField(
+        label=_("Loại câu hỏi"), choices=ItemKind.choices, initial=ItemKind.SINGLE
+    )
+    difficulty = forms.ChoiceField(
+        label=_("Mức độ"), choices=DifficultyChoice.choices, initial=DifficultyChoice.MEDIUM
+    )
     points = forms.CharField(label=_("Điểm tối đa"), initial="1", max_length=10)
-    stem = forms.CharField(label=_("Nội dung câu hỏi"), widget=forms.Textarea(attrs={"rows": 5}),
-                           max_length=20000)
+    stem = forms.CharField(
+        label=_("Nội dung câu hỏi"), widget=forms.Textarea(attrs={"rows": 5}), max_length=20000
+    )
     image = forms.ImageField(label=_("Ảnh minh họa"), required=False)
     correct = forms.MultipleChoiceField(
-        label=_("Đáp án đúng"), required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Đáp án đúng"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         choices=[(letter, letter) for letter in OPTION_LETTERS],
     )
-    truth = forms.ChoiceField(label=_("Đáp án (Đúng/Sai)"), required=False,
-                              choices=[("", "—"), ("true", _("Đúng")), ("false", _("Sai"))])
-    answers = forms.CharField(label=_("Các đáp án được chấp nhận (mỗi dòng một đáp án)"),
-                              required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    truth = forms.ChoiceField(
+        label=_("Đáp án (Đúng/Sai)"),
+        required=False,
+        choices=[("", "—"), ("true", _("Đúng")), ("false", _("Sai"))],
+    )
+    answers = forms.CharField(
+        label=_("Các đáp án được chấp nhận (mỗi dòng một đáp án)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     numeric_value = forms.CharField(label=_("Đáp án số"), required=False, max_length=30)
-    numeric_tolerance = forms.CharField(label=_("Sai số cho phép"), required=False,
-                                        max_length=30, initial="0")
-    essay_guide = forms.CharField(label=_("Hướng dẫn chấm"), required=False,
-                                  widget=forms.Textarea(attrs={"rows": 4}), max_length=20000)
-    general_feedback = forms.CharField(label=_("Giải thích đáp án"), required=False,
-                                       widget=forms.Textarea(attrs={"rows": 2}), max_length=5000)
+    numeric_tolerance = forms.CharField(
+        label=_("Sai số cho phép"), required=False, max_length=30, initial="0"
+    )
+    essay_guide = forms.CharField(
+        label=_("Hướng dẫn chấm"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=20000,
+    )
+    general_feedback = forms.CharField(
+        label=_("Giải thích đáp án"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5000,
+    )
     source = forms.CharField(label=_("Nguồn, căn cứ pháp lý"), required=False, max_length=500)
-    shuffle = forms.BooleanField(label=_("Cho phép đảo thứ tự phương án"), required=False,
-                                 initial=True)
+    shuffle = forms.BooleanField(
+        label=_("Cho phép đảo thứ tự phương án"), required=False, initial=True
+    )
     positions = forms.MultipleChoiceField(label=_("Vị trí việc làm áp dụng"), required=False)
-    remove_assets = forms.MultipleChoiceField(label=_("Xóa ảnh"), required=False,
-                                              widget=forms.CheckboxSelectMultiple)
+    remove_assets = forms.MultipleChoiceField(
+        label=_("Xóa ảnh"), required=False, widget=forms.CheckboxSelectMultiple
+    )
 
-    def __init__(self, *args: Any, topics: list[Any], positions: list[Any],
-                 **kwargs: Any) -> None:
+    def __init__(self, *args: Any, topics: list[Any], positions: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["topic"].choices = [(t.code, "— " * t.depth + t.name) for t in topics]
         self.fields["positions"].choices = [(str(p.pk), p.name) for p in positions]
         for letter in OPTION_LETTERS:
             self.fields[f"option_{letter}"] = forms.CharField(
-                label=_("Phương án %(l)s") % {"l": letter}, required=False, max_length=5000)
+                label=_("Phương án %(l)s") % {"l": letter}, required=False, max_length=5000
+            )
         self.existing_assets: list[AssetData] = []
 
     def set_existing_assets(self, assets: list[AssetData]) -> None:
@@ -113,13 +135,16 @@ class ItemForm(forms.Form):
             filled = [ch for ch in OPTION_LETTERS if (data.get(f"option_{ch}") or "").strip()]
             missing = [ch for ch in data.get("correct", []) if ch not in filled]
             if missing:
-                self.add_error("correct", _("Đáp án %(l)s trỏ tới phương án để trống.")
-                               % {"l": ", ".join(missing)})
+                self.add_error(
+                    "correct",
+                    _("Đáp án %(l)s trỏ tới phương án để trống.") % {"l": ", ".join(missing)},
+                )
             last = filled[-1] if filled else "A"
             gaps = [ch for ch in OPTION_LETTERS[: OPTION_LETTERS.index(last)] if ch not in filled]
             if gaps:
-                self.add_error(f"option_{gaps[0]}", _("Phương án %(l)s đang để trống.")
-                               % {"l": gaps[0]})
+                self.add_error(
+                    f"option_{gaps[0]}", _("Phương án %(l)s đang để trống.") % {"l": gaps[0]}
+                )
         if kind == ItemKind.TRUE_FALSE and not data.get("truth"):
             self.add_error("truth", _("Chọn đáp án Đúng hoặc Sai."))
         return data
@@ -143,9 +168,14 @@ class ItemForm(forms.Form):
             if f"asset:{name}" not in stem:
                 stem += f'<p><img src="asset:{name}" alt=""></p>'
         item = ItemData(
-            kind=kind, stem=stem, points=data["points"], difficulty=Difficulty(data["difficulty"]),
-            general_feedback=data.get("general_feedback", ""), source=data.get("source", ""),
-            shuffle=bool(data.get("shuffle")), assets=assets,
+            kind=kind,
+            stem=stem,
+            points=data["points"],
+            difficulty=Difficulty(data["difficulty"]),
+            general_feedback=data.get("general_feedback", ""),
+            source=data.get("source", ""),
+            shuffle=bool(data.get("shuffle")),
+            assets=assets,
         )
         if kind in (Kind.SINGLE, Kind.MULTIPLE):
             correct = set(data.get("correct", []))
@@ -153,8 +183,9 @@ class ItemForm(forms.Form):
                 text = (data.get(f"option_{letter}") or "").strip()
                 if text:
                     is_key = letter in correct
-                    item.options.append(OptionData(text=nfc(text), correct=is_key,
-                                                   fraction=1.0 if is_key else 0.0))
+                    item.options.append(
+                        OptionData(text=nfc(text), correct=is_key, fraction=1.0 if is_key else 0.0)
+                    )
             if kind == Kind.MULTIPLE and correct:
                 share = 1.0 / len([o for o in item.options if o.correct])
                 for option in item.options:
@@ -162,11 +193,17 @@ class ItemForm(forms.Form):
         elif kind == Kind.TRUE_FALSE:
             item.truth = data.get("truth") == "true"
         elif kind == Kind.SHORT_TEXT:
-            item.answers = [ShortAnswerData(text=nfc(line)) for line in
-                            (data.get("answers") or "").splitlines() if line.strip()]
+            item.answers = [
+                ShortAnswerData(text=nfc(line))
+                for line in (data.get("answers") or "").splitlines()
+                if line.strip()
+            ]
         elif kind == Kind.NUMERIC and "numeric_value_f" in data:
-            item.numeric = [NumericAnswerData(value=data["numeric_value_f"],
-                                              tolerance=data["numeric_tolerance_f"])]
+            item.numeric = [
+                NumericAnswerData(
+                    value=data["numeric_value_f"], tolerance=data["numeric_tolerance_f"]
+                )
+            ]
         elif kind == Kind.ESSAY:
             item.essay_guide = data.get("essay_guide", "")
         return item
@@ -176,17 +213,24 @@ def initial_from_version(version: Any, item: Any) -> dict[str, Any]:
     """Return the form's initial values for editing ``version``."""
     content = version.content or {}
     initial: dict[str, Any] = {
-        "topic": item.topic.code, "kind": version.kind, "difficulty": version.difficulty,
-        "points": f"{version.points.normalize():f}", "stem": version.stem,
-        "general_feedback": content.get("general_feedback", ""), "source": version.source,
-        "shuffle": version.shuffle, "positions": [str(p) for p in
-                                                   item.positions.values_list("pk", flat=True)],
+        "topic": item.topic.code,
+        "kind": version.kind,
+        "difficulty": version.difficulty,
+        "points": f"{version.points.normalize():f}",
+        "stem": version.stem,
+        "general_feedback": content.get("general_feedback", ""),
+        "source": version.source,
+        "shuffle": version.shuffle,
+        "positions": [str(p) for p in item.positions.values_list("pk", flat=True)],
     }
     options = content.get("options", [])
     for letter, option in zip(OPTION_LETTERS, options, strict=False):
         initial[f"option_{letter}"] = option["text"]
-    initial["correct"] = [letter for letter, option in zip(OPTION_LETTERS, options, strict=False)
-                          if option.get("correct")]
+    initial["correct"] = [
+        letter
+        for letter, option in zip(OPTION_LETTERS, options, strict=False)
+        if option.get("correct")
+    ]
     if "truth" in content:
         initial["truth"] = "true" if content["truth"] else "false"
     initial["answers"] = "\n".join(a["text"] for a in content.get("answers", []))
@@ -198,14 +242,19 @@ def initial_from_version(version: Any, item: Any) -> dict[str, Any]:
 
 
 class ReviewForm(forms.Form):
-    comment = forms.CharField(label=_("Ý kiến thẩm định"), required=False,
-                              widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+    comment = forms.CharField(
+        label=_("Ý kiến thẩm định"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+    )
 
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Tệp câu hỏi"))
     format = forms.ChoiceField(
-        label=_("Định dạng"), initial="auto",
+        label=_("Định dạng"),
+        initial="auto",
         choices=[("auto", _("Tự nhận biết"))] + [(f, f) for f in FORMATS],
     )
     topic = forms.ChoiceField(label=_("Chủ đề đích"))

@@ -13,12 +13,20 @@ class Topic(TimeStampedModel):
     code = models.CharField(_("mã chủ đề"), max_length=40, unique=True)
     name = models.CharField(_("tên chủ đề"), max_length=255)
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("chủ đề cha"),
     )
     # Professional topics are tied to a job position, as Nghệ An linked test content to it.
     position = models.ForeignKey(
-        "org.Position", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "org.Position",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("vị trí việc làm"),
     )
     path = models.CharField(max_length=500, db_index=True, editable=False)
@@ -54,8 +62,9 @@ class TopicAssignment(TimeStampedModel):
         verbose_name = _("phân công chủ đề")
         verbose_name_plural = _("phân công chủ đề")
         constraints = [
-            models.UniqueConstraint(fields=["user", "topic", "role"],
-                                    name="topic_assignment_unique"),
+            models.UniqueConstraint(
+                fields=["user", "topic", "role"], name="topic_assignment_unique"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -84,12 +93,17 @@ class Item(TimeStampedModel):
     """A question. Its content lives in versions; ``current`` is the one being worked on and
     ``approved`` the latest approved (the only kind a test may use)."""
 
-    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="items",
-                              verbose_name=_("chủ đề"))
+    topic = models.ForeignKey(
+        Topic, on_delete=models.PROTECT, related_name="items", verbose_name=_("chủ đề")
+    )
     kind = models.CharField(_("loại câu hỏi"), max_length=20, choices=ItemKind.choices)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="+", verbose_name=_("người tạo"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người tạo"),
     )
     external_id = models.CharField(_("mã ngoài"), max_length=100, blank=True)
     current = models.ForeignKey(
@@ -98,10 +112,12 @@ class Item(TimeStampedModel):
     approved = models.ForeignKey(
         "ItemVersion", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    positions = models.ManyToManyField("org.Position", blank=True, related_name="+",
-                                       verbose_name=_("vị trí việc làm áp dụng"))
-    ranks = models.ManyToManyField("org.Rank", blank=True, related_name="+",
-                                   verbose_name=_("ngạch áp dụng"))
+    positions = models.ManyToManyField(
+        "org.Position", blank=True, related_name="+", verbose_name=_("vị trí việc làm áp dụng")
+    )
+    ranks = models.ManyToManyField(
+        "org.Rank", blank=True, related_name="+", verbose_name=_("ngạch áp dụng")
+    )
     is_retired = models.BooleanField(_("ngừng sử dụng"), default=False)
 
     class Meta:
@@ -129,10 +145,17 @@ class ItemVersion(models.Model):
     source = models.CharField(_("nguồn, căn cứ"), max_length=500, blank=True)
     shuffle = models.BooleanField(_("cho phép đảo phương án"), default=True)
     assets = models.ManyToManyField(Asset, blank=True, related_name="versions")
-    state = models.CharField(_("trạng thái"), max_length=12, choices=VersionState.choices,
-                             default=VersionState.DRAFT)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
-                               blank=True, related_name="+", verbose_name=_("tác giả"))
+    state = models.CharField(
+        _("trạng thái"), max_length=12, choices=VersionState.choices, default=VersionState.DRAFT
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("tác giả"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     frozen_at = models.DateTimeField(_("khóa lúc"), null=True, blank=True)
@@ -168,8 +191,14 @@ class ItemHistory(models.Model):
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="history")
     version = models.ForeignKey(ItemVersion, on_delete=models.CASCADE, related_name="history")
     action = models.CharField(_("thao tác"), max_length=12, choices=HistoryAction.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
-                              blank=True, related_name="+", verbose_name=_("người thực hiện"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người thực hiện"),
+    )
     comment = models.TextField(_("ý kiến"), blank=True)
     at = models.DateTimeField(auto_now_add=True)
 

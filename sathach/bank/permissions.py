@@ -26,9 +26,13 @@ def topic_paths(user: Any, role: str) -> list[str]:
         return []
     if not user.has_role(BANK_ROLES[TopicRole(role)]):
         return []
-    paths = sorted(set(
-        TopicAssignment.objects.filter(user=user, role=role).values_list("topic__path", flat=True)
-    ))
+    paths = sorted(
+        set(
+            TopicAssignment.objects.filter(user=user, role=role).values_list(
+                "topic__path", flat=True
+            )
+        )
+    )
     outermost: list[str] = []
     for path in paths:
         if not any(path.startswith(o) for o in outermost):

@@ -40,8 +40,9 @@ def topic_fill_derived(topic: Topic) -> Topic:
 
 
 @transaction.atomic
-def topic_create(*, actor: Any, code: str, name: str, parent: Topic | None = None,
-                 position: Any = None) -> Topic:
+def topic_create(
+    *, actor: Any, code: str, name: str, parent: Topic | None = None, position: Any = None
+) -> Topic:
     """Create a topic. The organiser (or the system) manages the tree."""
     if actor is not None and not can_manage_topics(actor):
         raise PermissionDeniedError(_("Chỉ cán bộ Ban Tổ chức được quản lý cây chủ đề."))
@@ -50,8 +51,12 @@ def topic_create(*, actor: Any, code: str, name: str, parent: Topic | None = Non
     topic = topic_fill_derived(Topic(code=code, name=name, parent=parent, position=position))
     topic.full_clean()
     topic.save()
-    audit_record(actor=actor, action="bank.topic_create", target=topic,
-                 data={"code": topic.code, "parent": parent.code if parent else None})
+    audit_record(
+        actor=actor,
+        action="bank.topic_create",
+        target=topic,
+        data={"code": topic.code, "parent": parent.code if parent else None},
+    )
     return topic
 
 
@@ -60,10 +65,15 @@ def topic_assign(*, actor: Any, user: Any, topic: Topic, role: str) -> TopicAssi
     """Let ``user`` write (author) or review (reviewer) items in ``topic``'s subtree."""
     if actor is not None and not can_manage_topics(actor):
         raise PermissionDeniedError(_("Chỉ cán bộ Ban Tổ chức được phân công chủ đề."))
-    assignment, _created = TopicAssignment.objects.get_or_create(user=user, topic=topic,
-                                                                role=TopicRole(role))
-    audit_record(actor=actor, action="bank.topic_assign", target=topic,
-                 data={"user": user.username, "role": role})
+    assignment, _created = TopicAssignment.objects.get_or_create(
+        user=user, topic=topic, role=TopicRole(role)
+    )
+    audit_record(
+        actor=actor,
+        action="bank.topic_assign",
+        target=topic,
+        data={"user": user.username, "role": role},
+    )
     return assignment
 
 
@@ -75,16 +85,21 @@ def asset_store(asset: AssetData) -> Asset:
     if asset.mime not in ALLOWED_IMAGE_TYPES:
         raise ServiceError(
             _("Tệp “%(n)s” không phải ảnh được hỗ trợ (PNG, JPEG, GIF, WebP, SVG).")
-            % {"n": asset.name}, code="bad_asset",
+            % {"n": asset.name},
+            code="bad_asset",
         )
     if len(asset.content) > MAX_ASSET_BYTES:
         raise ServiceError(_("Ảnh “%(n)s” lớn hơn 5 MB.") % {"n": asset.name}, code="big_asset")
     digest = hashlib.sha256(asset.content).hexdigest()
     stored = Asset.objects.filter(sha256=digest).first()
     if stored is None:
-        stored = Asset.objects.create(sha256=digest, name=clean_name(asset.name) or digest[:12],
-                                      mime=asset.mime, size=len(asset.content),
-                                      content=asset.content)
+        stored = Asset.objects.create(
+            sha256=digest,
+            name=clean_name(asset.name) or digest[:12],
+            mime=asset.mime,
+            size=len(asset.content),
+            content=asset.content,
+        )
     return stored
 
 
@@ -94,8 +109,9 @@ def asset_store(asset: AssetData) -> Asset:
 def _check_item(data: ItemData) -> None:
     problems = validate_item(data)
     if problems:
-        raise ServiceError(_("Câu hỏi chưa hợp lệ: %(p)s.") % {"p": "; ".join(problems)},
-                           code="invalid_item")
+        raise ServiceError(
+            _("Câu hỏi chưa hợp lệ: %(p)s.") % {"p": "; ".join(problems)}, code="invalid_item"
+        )
 
 
 def version_fill(version: ItemVersion, data: ItemData) -> dict[str, Asset]:
@@ -109,9 +125,15 @@ def version_fill(version: ItemVersion, data: ItemData) -> dict[str, Asset]:
     version.source = clean_name(data.source)[:500]
     version.shuffle = bool(data.shuffle)
     version.norm_text = normalised_text(version.stem, version.content)
-    version.content_hash = content_hash(version.kind, version.stem, version.content,
-                                        version.difficulty, version.points, version.source,
-                                        version.shuffle)
+    version.content_hash = content_hash(
+        version.kind,
+        version.stem,
+        version.content,
+        version.difficulty,
+        version.points,
+        version.source,
+        version.shuffle,
+    )
     stored = {a.name: asset_store(a) for a in data.assets}
     used = set(asset_names(version.stem))
     for option in version.content.get("options", []):
@@ -126,9 +148,13 @@ def version_fill(version: ItemVersion, data: ItemData) -> dict[str, Asset]:
 
 
 def _history(item: Item, version: ItemVersion, action: str, actor: Any, comment: str = "") -> None:
-    ItemHistory.objects.create(item=item, version=version, action=action,
-                               actor=actor if getattr(actor, "pk", None) else None,
-                               comment=comment)
+    ItemHistory.objects.create(
+        item=item,
+        version=version,
+        action=action,
+        actor=actor if getattr(actor, "pk", None) else None,
+        comment=comment,
+    )
 
 
 def _require_author(actor: Any, topic: Topic) -> None:
@@ -137,14 +163,24 @@ def _require_author(actor: Any, topic: Topic) -> None:
 
 
 @transaction.atomic
-def item_create(*, actor: Any, topic: Topic, data: ItemData,
-                positions: Iterable[Any] = (), ranks: Iterable[Any] = ()) -> Item:
+def item_create(
+    *,
+    actor: Any,
+    topic: Topic,
+    data: ItemData,
+    positions: Iterable[Any] = (),
+    ranks: Iterable[Any] = (),
+) -> Item:
     """Create an item with its first version, as a draft of ``actor``."""
     _require_author(actor, topic)
     _check_item(data)
     author = actor if getattr(actor, "pk", None) else None
-    item = Item.objects.create(topic=topic, kind=data.kind.value, created_by=author,
-                               external_id=clean_name(data.external_id)[:100])
+    item = Item.objects.create(
+        topic=topic,
+        kind=data.kind.value,
+        created_by=author,
+        external_id=clean_name(data.external_id)[:100],
+    )
     version = ItemVersion(item=item, number=1, author=author)
     assets = version_fill(version, data)
     version.save()
@@ -154,8 +190,12 @@ def item_create(*, actor: Any, topic: Topic, data: ItemData,
     item.positions.set(positions)
     item.ranks.set(ranks)
     _history(item, version, HistoryAction.CREATE, actor)
-    audit_record(actor=actor, action="bank.item_create", target=item,
-                 data={"topic": topic.code, "kind": item.kind})
+    audit_record(
+        actor=actor,
+        action="bank.item_create",
+        target=item,
+        data={"topic": topic.code, "kind": item.kind},
+    )
     return item
 
 
@@ -164,9 +204,15 @@ def _lock(item: Item) -> Item:
 
 
 @transaction.atomic
-def item_update(*, actor: Any, item: Item, data: ItemData,
-                positions: Iterable[Any] | None = None, ranks: Iterable[Any] | None = None,
-                topic: Topic | None = None) -> ItemVersion:
+def item_update(
+    *,
+    actor: Any,
+    item: Item,
+    data: ItemData,
+    positions: Iterable[Any] | None = None,
+    ranks: Iterable[Any] | None = None,
+    topic: Topic | None = None,
+) -> ItemVersion:
     """Change an item's content.
 
     A draft or returned version that is not frozen is edited in place. An approved, superseded
@@ -177,8 +223,9 @@ def item_update(*, actor: Any, item: Item, data: ItemData,
     if topic is not None and topic != item.topic:
         _require_author(actor, topic)
     if data.kind.value != item.kind:
-        raise ServiceError(_("Không đổi được loại câu hỏi; hãy tạo câu hỏi mới."),
-                           code="kind_change")
+        raise ServiceError(
+            _("Không đổi được loại câu hỏi; hãy tạo câu hỏi mới."), code="kind_change"
+        )
     _check_item(data)
     current = item.current
     assert current is not None
@@ -205,8 +252,9 @@ def item_update(*, actor: Any, item: Item, data: ItemData,
     if ranks is not None:
         item.ranks.set(ranks)
     _history(item, version, action, actor)
-    audit_record(actor=actor, action=f"bank.item_{action}", target=item,
-                 data={"version": version.number})
+    audit_record(
+        actor=actor, action=f"bank.item_{action}", target=item, data={"version": version.number}
+    )
     return version
 
 
@@ -214,8 +262,11 @@ def version_update_guard(version: ItemVersion) -> None:
     """Refuse any change to a frozen version (used in a sitting)."""
     if version.is_frozen:
         raise ServiceError(
-            _("Phiên bản %(n)d đã được dùng trong ca thi nên không được sửa; "
-              "sửa câu hỏi sẽ tạo phiên bản mới.") % {"n": version.number},
+            _(
+                "Phiên bản %(n)d đã được dùng trong ca thi nên không được sửa; "
+                "sửa câu hỏi sẽ tạo phiên bản mới."
+            )
+            % {"n": version.number},
             code="frozen",
         )
 
@@ -228,13 +279,15 @@ def item_submit(*, actor: Any, item: Item) -> ItemVersion:
     version = item.current
     assert version is not None
     if version.state not in (VersionState.DRAFT, VersionState.RETURNED):
-        raise ServiceError(_("Chỉ gửi thẩm định được bản nháp hoặc bản bị trả lại."),
-                           code="bad_state")
+        raise ServiceError(
+            _("Chỉ gửi thẩm định được bản nháp hoặc bản bị trả lại."), code="bad_state"
+        )
     version.state = VersionState.SUBMITTED
     version.save(update_fields=["state", "updated_at"])
     _history(item, version, HistoryAction.SUBMIT, actor)
-    audit_record(actor=actor, action="bank.item_submit", target=item,
-                 data={"version": version.number})
+    audit_record(
+        actor=actor, action="bank.item_submit", target=item, data={"version": version.number}
+    )
     return version
 
 
@@ -266,8 +319,12 @@ def item_return(*, actor: Any, item: Item, comment: str) -> ItemVersion:
     version.state = VersionState.RETURNED
     version.save(update_fields=["state", "updated_at"])
     _history(item, version, HistoryAction.RETURN, actor, comment)
-    audit_record(actor=actor, action="bank.item_return", target=item,
-                 data={"version": version.number, "comment": comment})
+    audit_record(
+        actor=actor,
+        action="bank.item_return",
+        target=item,
+        data={"version": version.number, "comment": comment},
+    )
     return version
 
 
@@ -283,8 +340,9 @@ def item_approve(*, actor: Any, item: Item, comment: str = "") -> ItemVersion:
     item.approved = version
     item.save(update_fields=["approved", "updated_at"])
     _history(item, version, HistoryAction.APPROVE, actor, clean_name(comment))
-    audit_record(actor=actor, action="bank.item_approve", target=item,
-                 data={"version": version.number})
+    audit_record(
+        actor=actor, action="bank.item_approve", target=item, data={"version": version.number}
+    )
     return version
 
 
@@ -293,9 +351,11 @@ def versions_freeze(*, actor: Any, versions: Sequence[ItemVersion], reason: str)
     """Freeze approved versions used in a sitting; they are never edited again."""
     rows = ItemVersion.objects.select_for_update().filter(pk__in=[v.pk for v in versions])
     if rows.exclude(state__in=[VersionState.APPROVED, VersionState.SUPERSEDED]).exists():
-        raise ServiceError(_("Chỉ phiên bản đã duyệt mới được đưa vào đề thi."),
-                           code="not_approved")
+        raise ServiceError(
+            _("Chỉ phiên bản đã duyệt mới được đưa vào đề thi."), code="not_approved"
+        )
     count = rows.filter(frozen_at__isnull=True).update(frozen_at=timezone.now())
-    audit_record(actor=actor, action="bank.versions_freeze", data={"count": count,
-                                                                   "reason": reason})
+    audit_record(
+        actor=actor, action="bank.versions_freeze", data={"count": count, "reason": reason}
+    )
     return count

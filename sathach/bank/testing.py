@@ -27,14 +27,25 @@ def make_bank_user(username: str, role: str, *topics: Topic, unit: Any) -> Any:
     return user
 
 
-def single_choice(stem: str = "Hệ thống chính trị nước ta gồm những tổ chức nào?",
-                  key: int = 0, difficulty: Difficulty = Difficulty.MEDIUM) -> ItemData:
-    options = ["Đảng, Nhà nước, Mặt trận Tổ quốc và các tổ chức chính trị - xã hội",
-               "Chỉ có Nhà nước", "Đảng và Quốc hội", "Chính phủ và Tòa án"]
+def single_choice(
+    stem: str = "Hệ thống chính trị nước ta gồm những tổ chức nào?",
+    key: int = 0,
+    difficulty: Difficulty = Difficulty.MEDIUM,
+) -> ItemData:
+    options = [
+        "Đảng, Nhà nước, Mặt trận Tổ quốc và các tổ chức chính trị - xã hội",
+        "Chỉ có Nhà nước",
+        "Đảng và Quốc hội",
+        "Chính phủ và Tòa án",
+    ]
     return ItemData(
-        kind=Kind.SINGLE, stem=stem, difficulty=difficulty,
-        options=[OptionData(text=t, correct=i == key, fraction=1.0 if i == key else 0.0)
-                 for i, t in enumerate(options)],
+        kind=Kind.SINGLE,
+        stem=stem,
+        difficulty=difficulty,
+        options=[
+            OptionData(text=t, correct=i == key, fraction=1.0 if i == key else 0.0)
+            for i, t in enumerate(options)
+        ],
         source="Hiến pháp 2013, Điều 4 - 9",
     )
 

@@ -39,8 +39,14 @@ FORMATS = {
     "qti": "qti",
 }
 EXPORT_FORMATS = ("xlsx", "moodle", "gift", "qti")
-EXPORT_SUFFIX = {"xlsx": ".xlsx", "moodle": ".xml", "gift": ".gift.txt", "qti": ".zip",
-                 "docx": ".docx", "aiken": ".aiken.txt"}
+EXPORT_SUFFIX = {
+    "xlsx": ".xlsx",
+    "moodle": ".xml",
+    "gift": ".gift.txt",
+    "qti": ".zip",
+    "docx": ".docx",
+    "aiken": ".aiken.txt",
+}
 DEFAULT_DUPLICATE_THRESHOLD = 0.85
 
 
@@ -118,8 +124,10 @@ class BankImportReport:
         kinds = ", ".join(f"{ItemKind(k).label}: {n}" for k, n in sorted(self.by_kind.items()))
         lines.append(f"  Câu hỏi hợp lệ: {sum(self.by_kind.values())} ({kinds or 'không có'})")
         if self.skipped:
-            lines.append("  Bỏ qua (loại không hỗ trợ): "
-                         + ", ".join(f"{k}: {n}" for k, n in self.skipped.items()))
+            lines.append(
+                "  Bỏ qua (loại không hỗ trợ): "
+                + ", ".join(f"{k}: {n}" for k, n in self.skipped.items())
+            )
         if self.topics_created:
             lines.append("  Chủ đề mới: " + ", ".join(self.topics_created))
         for d in self.duplicates:
@@ -134,8 +142,10 @@ class BankImportReport:
         elif self.dry_run:
             lines.append("Kiểm tra thử: không ghi gì vào ngân hàng.")
         else:
-            lines.append("Không nhập câu hỏi nào vì tệp có lỗi. Sửa các lỗi trên rồi nhập lại "
-                         "(hoặc chọn chỉ nhập các câu hợp lệ).")
+            lines.append(
+                "Không nhập câu hỏi nào vì tệp có lỗi. Sửa các lỗi trên rồi nhập lại "
+                "(hoặc chọn chỉ nhập các câu hợp lệ)."
+            )
         return "\n".join(lines)
 
 
@@ -156,7 +166,8 @@ class _TopicResolver:
         if not create:
             return None
         base = (parent.code + "-" if parent else "") + re.sub(
-            r"[^A-Z0-9]+", "", fold(name).upper().replace(" ", ""))[:8]
+            r"[^A-Z0-9]+", "", fold(name).upper().replace(" ", "")
+        )[:8]
         code, n = base[:36], 1
         while Topic.objects.filter(code=code).exists():
             n += 1
@@ -209,9 +220,15 @@ def bank_import(
     Any item error → nothing written, unless ``partial``. ``actor`` None is the system (CLI).
     """
     fmt, parsed = _parse(data, filename, fmt)
-    report = BankImportReport(filename=filename, format=fmt, dry_run=dry_run, partial=partial,
-                              skipped=dict(parsed.skipped), warnings=list(parsed.warnings),
-                              errors=list(parsed.errors))
+    report = BankImportReport(
+        filename=filename,
+        format=fmt,
+        dry_run=dry_run,
+        partial=partial,
+        skipped=dict(parsed.skipped),
+        warnings=list(parsed.warnings),
+        errors=list(parsed.errors),
+    )
     if topic is not None and actor is not None and not can_author(actor, topic):
         raise PermissionDeniedError(_("Bạn không được phân công ra đề ở chủ đề này."))
     items = []
@@ -232,12 +249,18 @@ def bank_import(
             if target is None and dry_run:
                 target = topic
             if target is None:
-                report.errors.append(Issue(item.location, _(
-                    "Chưa xác định được chủ đề: chọn chủ đề đích khi nhập.")))
+                report.errors.append(
+                    Issue(item.location, _("Chưa xác định được chủ đề: chọn chủ đề đích khi nhập."))
+                )
                 continue
             if actor is not None and not can_author(actor, target):
-                report.errors.append(Issue(item.location, _(
-                    "Chủ đề “%(t)s” ngoài phạm vi được phân công của bạn.") % {"t": target.name}))
+                report.errors.append(
+                    Issue(
+                        item.location,
+                        _("Chủ đề “%(t)s” ngoài phạm vi được phân công của bạn.")
+                        % {"t": target.name},
+                    )
+                )
                 continue
             placed.append((item, target))
             report.by_kind[item.kind.value] += 1
@@ -249,16 +272,25 @@ def bank_import(
             return report
         report.created = _bulk_create(actor, placed)
         report.written = True
-        audit_record(actor=actor, action="bank.import", data={
-            "filename": filename, "format": fmt, "created": report.created,
-            "by_kind": dict(report.by_kind), "errors": len(report.errors),
-            "skipped": report.skipped, "topic": topic.code if topic else None,
-        })
+        audit_record(
+            actor=actor,
+            action="bank.import",
+            data={
+                "filename": filename,
+                "format": fmt,
+                "created": report.created,
+                "by_kind": dict(report.by_kind),
+                "errors": len(report.errors),
+                "skipped": report.skipped,
+                "topic": topic.code if topic else None,
+            },
+        )
     return report
 
 
-def _flag_duplicates(actor: Any, placed: list[tuple[ItemData, Topic]],
-                     report: BankImportReport, threshold: float) -> None:
+def _flag_duplicates(
+    actor: Any, placed: list[tuple[ItemData, Topic]], report: BankImportReport, threshold: float
+) -> None:
     """Warn about items that repeat each other or an item already in the bank (in scope)."""
     if not placed:
         return
@@ -274,14 +306,22 @@ def _flag_duplicates(actor: Any, placed: list[tuple[ItemData, Topic]],
             other = placed[pair.right][0].location or f"câu {pair.right + 1}"
         else:
             other = f"câu hỏi #{bank[pair.right - len(placed)][0]} trong ngân hàng"
-        report.duplicates.append({"location": left, "other": other,
-                                  "similarity": pair.similarity, "exact": pair.exact})
+        report.duplicates.append(
+            {"location": left, "other": other, "similarity": pair.similarity, "exact": pair.exact}
+        )
 
 
 def _bulk_create(actor: Any, placed: list[tuple[ItemData, Topic]]) -> int:
     author = actor if getattr(actor, "pk", None) else None
-    items = [Item(topic=t, kind=d.kind.value, created_by=author,
-                  external_id=clean_name(d.external_id)[:100]) for d, t in placed]
+    items = [
+        Item(
+            topic=t,
+            kind=d.kind.value,
+            created_by=author,
+            external_id=clean_name(d.external_id)[:100],
+        )
+        for d, t in placed
+    ]
     Item.objects.bulk_create(items, batch_size=500)
     versions = []
     version_assets = []
@@ -295,13 +335,20 @@ def _bulk_create(actor: Any, placed: list[tuple[ItemData, Topic]]) -> int:
         item.current = version
     Item.objects.bulk_update(items, ["current"], batch_size=500)
     through = ItemVersion.assets.through
-    links = [through(itemversion_id=v.pk, asset_id=a.pk)
-             for v, assets in zip(versions, version_assets, strict=True) for a in assets.values()]
+    links = [
+        through(itemversion_id=v.pk, asset_id=a.pk)
+        for v, assets in zip(versions, version_assets, strict=True)
+        for a in assets.values()
+    ]
     if links:
         through.objects.bulk_create(links, batch_size=500)
     ItemHistory.objects.bulk_create(
-        [ItemHistory(item=i, version=v, action=HistoryAction.IMPORT, actor=author)
-         for i, v in zip(items, versions, strict=True)], batch_size=500)
+        [
+            ItemHistory(item=i, version=v, action=HistoryAction.IMPORT, actor=author)
+            for i, v in zip(items, versions, strict=True)
+        ],
+        batch_size=500,
+    )
     return len(items)
 
 
@@ -312,16 +359,17 @@ def topic_path_names(topic: Topic) -> tuple[str, ...]:
     return tuple(names[c] for c in codes)
 
 
-def bank_export(*, actor: Any, fmt: str, topic: Topic | None = None,
-                approved_only: bool = False) -> tuple[bytes, int]:
+def bank_export(
+    *, actor: Any, fmt: str, topic: Topic | None = None, approved_only: bool = False
+) -> tuple[bytes, int]:
     """Return the file of the items in scope (the whole bank with no topic) and their count.
 
-    Each item's current version (or latest approved with ``approved_only``); topic paths are
-    written relative to ``topic``'s parent, so re-importing under the same parent restores them.
+    Each item's current version (or latest approved with ``approved_only``); category paths are
+    written below ``topic`` (from the root with no topic), so importing the file under any
+    topic rebuilds the same subtree there.
     """
     if fmt not in EXPORT_FORMATS and fmt not in FORMATS:
-        raise ServiceError(_("Định dạng xuất không hỗ trợ: %(f)s") % {"f": fmt},
-                           code="bad_format")
+        raise ServiceError(_("Định dạng xuất không hỗ trợ: %(f)s") % {"f": fmt}, code="bad_format")
     items = Item.objects.filter(is_retired=False)
     if actor is not None:
         items = items.filter(paths_q(readable_paths(actor)))
@@ -329,7 +377,7 @@ def bank_export(*, actor: Any, fmt: str, topic: Topic | None = None,
         items = items.filter(topic__path__startswith=topic.path)
     items = items.select_related("topic", "current", "approved").order_by("topic__path", "pk")
     names_cache: dict[int, tuple[str, ...]] = {}
-    base_depth = topic.depth if topic is not None else 0
+    base_depth = topic.depth + 1 if topic is not None else 0
     out: list[ItemData] = []
     for item in items:
         version = item.approved if approved_only else item.current
@@ -337,11 +385,23 @@ def bank_export(*, actor: Any, fmt: str, topic: Topic | None = None,
             continue
         if item.topic_id not in names_cache:
             names_cache[item.topic_id] = topic_path_names(item.topic)[base_depth:]
-        out.append(item_data_of(version, topic_path=names_cache[item.topic_id],
-                                assets=list(version.assets.all()),
-                                external_id=item.external_id))
+        out.append(
+            item_data_of(
+                version,
+                topic_path=names_cache[item.topic_id],
+                assets=list(version.assets.all()),
+                external_id=item.external_id,
+            )
+        )
     payload = format_module(fmt).write(out)
-    audit_record(actor=actor, action="bank.export", data={
-        "format": fmt, "count": len(out), "topic": topic.code if topic else None,
-        "approved_only": approved_only})
+    audit_record(
+        actor=actor,
+        action="bank.export",
+        data={
+            "format": fmt,
+            "count": len(out),
+            "topic": topic.code if topic else None,
+            "approved_only": approved_only,
+        },
+    )
     return payload, len(out)

@@ -45,25 +45,45 @@ class ItemListView(LoginRequiredMixin, View):
         g = request.GET
         topic = topic_get_for_user(user=request.user, code=g["topic"]) if g.get("topic") else None
         position = g.get("position", "")
-        items = item_list(user=request.user, query=g.get("q", "").strip(), topic=topic,
-                          kind=g.get("kind", ""), difficulty=g.get("difficulty", ""),
-                          state=g.get("state", ""),
-                          position_id=int(position) if position.isdigit() else None)
+        items = item_list(
+            user=request.user,
+            query=g.get("q", "").strip(),
+            topic=topic,
+            kind=g.get("kind", ""),
+            difficulty=g.get("difficulty", ""),
+            state=g.get("state", ""),
+            position_id=int(position) if position.isdigit() else None,
+        )
         page = Paginator(items, 30).get_page(g.get("page"))
-        return render(request, "bank/item_list.html", {
-            "page": page, "filters": g,
-            "topics": [(t.code, "— " * t.depth + t.name) for t in topic_list(user=request.user)],
-            "kinds": ItemKind.choices, "difficulties": Difficulty.choices,
-            "states": VersionState.choices, "positions": Position.objects.order_by("name"),
-            "can_write": bool(topic_list(user=request.user, role=TopicRole.AUTHOR).exists()),
-        })
+        return render(
+            request,
+            "bank/item_list.html",
+            {
+                "page": page,
+                "filters": g,
+                "topics": [
+                    (t.code, "— " * t.depth + t.name) for t in topic_list(user=request.user)
+                ],
+                "kinds": ItemKind.choices,
+                "difficulties": Difficulty.choices,
+                "states": VersionState.choices,
+                "positions": Position.objects.order_by("name"),
+                "can_write": bool(topic_list(user=request.user, role=TopicRole.AUTHOR).exists()),
+            },
+        )
 
 
-def _item_form(request: HttpRequest, *, data: Any = None, files: Any = None,
-               initial: Any = None) -> ItemForm:
+def _item_form(
+    request: HttpRequest, *, data: Any = None, files: Any = None, initial: Any = None
+) -> ItemForm:
     topics = list(topic_list(user=request.user, role=TopicRole.AUTHOR))
-    return ItemForm(data, files, initial=initial, topics=topics,
-                    positions=list(Position.objects.order_by("name")))
+    return ItemForm(
+        data,
+        files,
+        initial=initial,
+        topics=topics,
+        positions=list(Position.objects.order_by("name")),
+    )
 
 
 def _positions(form: ItemForm) -> list[Position]:
@@ -82,11 +102,16 @@ class ItemCreateView(LoginRequiredMixin, View):
         if not form.fields["topic"].choices:
             raise Http404
         if form.is_valid():
-            topic = topic_get_for_user(user=request.user, code=form.cleaned_data["topic"],
-                                       role=TopicRole.AUTHOR)
+            topic = topic_get_for_user(
+                user=request.user, code=form.cleaned_data["topic"], role=TopicRole.AUTHOR
+            )
             try:
-                item = item_create(actor=request.user, topic=topic, data=form.to_item_data(),
-                                   positions=_positions(form))
+                item = item_create(
+                    actor=request.user,
+                    topic=topic,
+                    data=form.to_item_data(),
+                    positions=_positions(form),
+                )
             except ServiceError as exc:
                 form.add_error(None, exc.message)
             else:
@@ -105,21 +130,29 @@ class ItemUpdateView(LoginRequiredMixin, View):
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         item = self._get(request, pk)
         form = _item_form(request, initial=initial_from_version(item.current, item))
-        form.set_existing_assets([AssetData(a.name, a.mime, b"")
-                                  for a in item.current.assets.all()])
+        form.set_existing_assets(
+            [AssetData(a.name, a.mime, b"") for a in item.current.assets.all()]
+        )
         return render(request, "bank/item_form.html", {"form": form, "item": item})
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         item = self._get(request, pk)
         form = _item_form(request, data=request.POST, files=request.FILES)
-        form.set_existing_assets([AssetData(a.name, a.mime, bytes(a.content))
-                                  for a in item.current.assets.all()])
+        form.set_existing_assets(
+            [AssetData(a.name, a.mime, bytes(a.content)) for a in item.current.assets.all()]
+        )
         if form.is_valid():
-            topic = topic_get_for_user(user=request.user, code=form.cleaned_data["topic"],
-                                       role=TopicRole.AUTHOR)
+            topic = topic_get_for_user(
+                user=request.user, code=form.cleaned_data["topic"], role=TopicRole.AUTHOR
+            )
             try:
-                version = item_update(actor=request.user, item=item, data=form.to_item_data(),
-                                      positions=_positions(form), topic=topic)
+                version = item_update(
+                    actor=request.user,
+                    item=item,
+                    data=form.to_item_data(),
+                    positions=_positions(form),
+                    topic=topic,
+                )
             except ServiceError as exc:
                 form.add_error(None, exc.message)
             else:
@@ -136,20 +169,28 @@ class ItemPreviewView(LoginRequiredMixin, View):
         pk = request.POST.get("item_pk", "")
         if pk.isdigit():
             item = item_get_for_user(user=request.user, pk=int(pk))
-            form.set_existing_assets([AssetData(a.name, a.mime, bytes(a.content))
-                                      for a in item.current.assets.all()])
+            form.set_existing_assets(
+                [AssetData(a.name, a.mime, bytes(a.content)) for a in item.current.assets.all()]
+            )
         if not form.is_valid():
             return render(request, "bank/_preview.html", {"errors": form.errors})
         data = form.to_item_data()
         from .content import sanitize
 
         assets = {a.name: a for a in data.assets}
-        return render(request, "bank/_preview.html", {
-            "stem": render_html(sanitize(data.stem), assets),
-            "options": [(letter, render_html(sanitize(o.text), assets))
-                        for letter, o in zip(OPTION_LETTERS, data.options, strict=False)],
-            "kind": data.kind.value, "points": data.points,
-        })
+        return render(
+            request,
+            "bank/_preview.html",
+            {
+                "stem": render_html(sanitize(data.stem), assets),
+                "options": [
+                    (letter, render_html(sanitize(o.text), assets))
+                    for letter, o in zip(OPTION_LETTERS, data.options, strict=False)
+                ],
+                "kind": data.kind.value,
+                "points": data.points,
+            },
+        )
 
 
 class ItemDetailView(LoginRequiredMixin, View):
@@ -163,20 +204,28 @@ class ItemDetailView(LoginRequiredMixin, View):
             for letter, o in zip(OPTION_LETTERS, content.get("options", []), strict=False)
         ]
         own = request.user.pk in {version.author_id, item.created_by_id}
-        return render(request, "bank/item_detail.html", {
-            "item": item, "version": version, "stem": render_html(version.stem, assets),
-            "options": options, "content": content,
-            "guide": render_html(content.get("essay_guide", ""), assets),
-            "history": item.history.select_related("actor", "version"),
-            "versions": version_list(item=item),
-            "can_edit": can_author(request.user, item.topic)
-                        and version.state != VersionState.SUBMITTED,
-            "can_submit": can_author(request.user, item.topic)
-                          and version.state in (VersionState.DRAFT, VersionState.RETURNED),
-            "can_review": can_review(request.user, item.topic) and not own
-                          and version.state == VersionState.SUBMITTED,
-            "review_form": ReviewForm(),
-        })
+        return render(
+            request,
+            "bank/item_detail.html",
+            {
+                "item": item,
+                "version": version,
+                "stem": render_html(version.stem, assets),
+                "options": options,
+                "content": content,
+                "guide": render_html(content.get("essay_guide", ""), assets),
+                "history": item.history.select_related("actor", "version"),
+                "versions": version_list(item=item),
+                "can_edit": can_author(request.user, item.topic)
+                and version.state != VersionState.SUBMITTED,
+                "can_submit": can_author(request.user, item.topic)
+                and version.state in (VersionState.DRAFT, VersionState.RETURNED),
+                "can_review": can_review(request.user, item.topic)
+                and not own
+                and version.state == VersionState.SUBMITTED,
+                "review_form": ReviewForm(),
+            },
+        )
 
 
 class ItemActionView(LoginRequiredMixin, View):
@@ -246,14 +295,20 @@ class ImportView(LoginRequiredMixin, View):
         report = None
         status = 200
         if form.is_valid():
-            topic = topic_get_for_user(user=request.user, code=form.cleaned_data["topic"],
-                                       role=TopicRole.AUTHOR)
+            topic = topic_get_for_user(
+                user=request.user, code=form.cleaned_data["topic"], role=TopicRole.AUTHOR
+            )
             upload = form.cleaned_data["file"]
             try:
-                report = bank_import(actor=request.user, data=upload.read(),
-                                     filename=upload.name, fmt=form.cleaned_data["format"],
-                                     topic=topic, dry_run=form.cleaned_data["dry_run"],
-                                     partial=form.cleaned_data["partial"])
+                report = bank_import(
+                    actor=request.user,
+                    data=upload.read(),
+                    filename=upload.name,
+                    fmt=form.cleaned_data["format"],
+                    topic=topic,
+                    dry_run=form.cleaned_data["dry_run"],
+                    partial=form.cleaned_data["partial"],
+                )
             except ServiceError as exc:
                 form.add_error("file", exc.message)
                 status = 400
@@ -261,8 +316,7 @@ class ImportView(LoginRequiredMixin, View):
                 status = 200 if report.ok else 400
         else:
             status = 400
-        return render(request, "bank/import.html", {"form": form, "report": report},
-                      status=status)
+        return render(request, "bank/import.html", {"form": form, "report": report}, status=status)
 
 
 class TemplateDownloadView(LoginRequiredMixin, View):

@@ -47,9 +47,13 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 def _shingle_ids(items: set[str]) -> np.ndarray:
     return np.fromiter(
-        (int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little")
-         % _MERSENNE for s in items),
-        dtype=np.uint64, count=len(items),
+        (
+            int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little")
+            % _MERSENNE
+            for s in items
+        ),
+        dtype=np.uint64,
+        count=len(items),
     )
 
 

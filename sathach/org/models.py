@@ -16,7 +16,11 @@ class Unit(TimeStampedModel):
     code = models.CharField(_("mã đơn vị"), max_length=30, unique=True)
     name = models.CharField(_("tên đơn vị"), max_length=255)
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("đơn vị cấp trên"),
     )
     kind = models.CharField(_("loại"), max_length=20, choices=UnitKind.choices)
@@ -68,7 +72,11 @@ class Position(TimeStampedModel):
     code = models.CharField(_("mã vị trí"), max_length=30, unique=True)
     name = models.CharField(_("tên vị trí việc làm"), max_length=255)
     required_rank = models.ForeignKey(
-        Rank, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Rank,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("ngạch tối thiểu"),
     )
     is_leadership = models.BooleanField(_("vị trí lãnh đạo, quản lý"), default=False)
@@ -100,11 +108,19 @@ class Person(TimeStampedModel):
         Unit, on_delete=models.PROTECT, related_name="persons", verbose_name=_("đơn vị")
     )
     rank = models.ForeignKey(
-        Rank, on_delete=models.PROTECT, null=True, blank=True, related_name="persons",
+        Rank,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="persons",
         verbose_name=_("ngạch"),
     )
     position = models.ForeignKey(
-        Position, on_delete=models.PROTECT, null=True, blank=True, related_name="persons",
+        Position,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="persons",
         verbose_name=_("vị trí việc làm"),
     )
     qualification = models.CharField(_("trình độ chuyên môn"), max_length=255, blank=True)
@@ -132,11 +148,15 @@ class Relative(models.Model):
     """
 
     person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="relatives_declared",
+        Person,
+        on_delete=models.CASCADE,
+        related_name="relatives_declared",
         verbose_name=_("công chức"),
     )
     relative = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="declared_by",
+        Person,
+        on_delete=models.CASCADE,
+        related_name="declared_by",
         verbose_name=_("người thân"),
     )
     relation = models.CharField(_("quan hệ"), max_length=20, choices=Relation.choices)

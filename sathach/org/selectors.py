@@ -61,9 +61,7 @@ def person_get_for_user(*, user: Any, code: str) -> Person:
 
 def unit_list(*, user: Any) -> QuerySet[Unit]:
     """Return the units in ``user``'s roster subtrees, in tree order."""
-    return Unit.objects.filter(subtree_q(roster_read_paths(user), field="path")).order_by(
-        "path"
-    )
+    return Unit.objects.filter(subtree_q(roster_read_paths(user), field="path")).order_by("path")
 
 
 def unit_get_for_user(*, user: Any, code: str) -> Unit:

@@ -53,11 +53,22 @@ def unit_create(
     if Unit.objects.filter(code=clean_name(code)).exists():
         raise ServiceError(_("Mã đơn vị “%(c)s” đã tồn tại.") % {"c": code}, code="unit_exists")
     unit = unit_fill_derived(
-        Unit(code=code, name=name, kind=kind, level=level, parent=parent, block=block,
-             sort_order=sort_order)
+        Unit(
+            code=code,
+            name=name,
+            kind=kind,
+            level=level,
+            parent=parent,
+            block=block,
+            sort_order=sort_order,
+        )
     )
     unit.full_clean()
     unit.save()
-    audit_record(actor=actor, action="org.unit_create", target=unit,
-                 data={"code": unit.code, "parent": parent.code if parent else None})
+    audit_record(
+        actor=actor,
+        action="org.unit_create",
+        target=unit,
+        data={"code": unit.code, "parent": parent.code if parent else None},
+    )
     return unit

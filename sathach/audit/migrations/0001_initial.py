@@ -4,36 +4,66 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.PositiveBigIntegerField(unique=True, verbose_name='số thứ tự')),
-                ('created_at', models.DateTimeField(verbose_name='thời điểm')),
-                ('actor_id', models.BigIntegerField(blank=True, null=True, verbose_name='mã người thực hiện')),
-                ('actor_username', models.CharField(blank=True, max_length=150, verbose_name='người thực hiện')),
-                ('action', models.CharField(db_index=True, max_length=80, verbose_name='hành động')),
-                ('target_type', models.CharField(blank=True, max_length=80, verbose_name='loại đối tượng')),
-                ('target_id', models.CharField(blank=True, max_length=80, verbose_name='mã đối tượng')),
-                ('target_repr', models.CharField(blank=True, max_length=255, verbose_name='đối tượng')),
-                ('data', models.JSONField(blank=True, default=dict, verbose_name='chi tiết')),
-                ('profile', models.CharField(blank=True, max_length=40, verbose_name='bộ quy tắc áp dụng')),
-                ('ip', models.CharField(blank=True, max_length=45, verbose_name='địa chỉ IP')),
-                ('prev_hash', models.CharField(max_length=64)),
-                ('hash', models.CharField(max_length=64, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("seq", models.PositiveBigIntegerField(unique=True, verbose_name="số thứ tự")),
+                ("created_at", models.DateTimeField(verbose_name="thời điểm")),
+                (
+                    "actor_id",
+                    models.BigIntegerField(
+                        blank=True, null=True, verbose_name="mã người thực hiện"
+                    ),
+                ),
+                (
+                    "actor_username",
+                    models.CharField(blank=True, max_length=150, verbose_name="người thực hiện"),
+                ),
+                (
+                    "action",
+                    models.CharField(db_index=True, max_length=80, verbose_name="hành động"),
+                ),
+                (
+                    "target_type",
+                    models.CharField(blank=True, max_length=80, verbose_name="loại đối tượng"),
+                ),
+                (
+                    "target_id",
+                    models.CharField(blank=True, max_length=80, verbose_name="mã đối tượng"),
+                ),
+                (
+                    "target_repr",
+                    models.CharField(blank=True, max_length=255, verbose_name="đối tượng"),
+                ),
+                ("data", models.JSONField(blank=True, default=dict, verbose_name="chi tiết")),
+                (
+                    "profile",
+                    models.CharField(blank=True, max_length=40, verbose_name="bộ quy tắc áp dụng"),
+                ),
+                ("ip", models.CharField(blank=True, max_length=45, verbose_name="địa chỉ IP")),
+                ("prev_hash", models.CharField(max_length=64)),
+                ("hash", models.CharField(max_length=64, unique=True)),
             ],
             options={
-                'verbose_name': 'sự kiện kiểm toán',
-                'verbose_name_plural': 'nhật ký kiểm toán',
-                'ordering': ['-seq'],
-                'indexes': [models.Index(fields=['target_type', 'target_id'], name='audit_audit_target__59bbff_idx')],
+                "verbose_name": "sự kiện kiểm toán",
+                "verbose_name_plural": "nhật ký kiểm toán",
+                "ordering": ["-seq"],
+                "indexes": [
+                    models.Index(
+                        fields=["target_type", "target_id"], name="audit_audit_target__59bbff_idx"
+                    )
+                ],
             },
         ),
     ]

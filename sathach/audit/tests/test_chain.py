@@ -61,8 +61,11 @@ def test_deleted_last_event_breaks_nothing_before_it_but_count_drops():
 def test_inserted_event_is_named_by_verify():
     events = _record(4)
     forged = AuditEvent(
-        seq=events[-1].seq + 1, created_at=events[-1].created_at + dt.timedelta(seconds=1),
-        action="test.forged", prev_hash="f" * 64, hash="e" * 64,
+        seq=events[-1].seq + 1,
+        created_at=events[-1].created_at + dt.timedelta(seconds=1),
+        action="test.forged",
+        prev_hash="f" * 64,
+        hash="e" * 64,
     )
     forged.save(force_insert=True)
     report = audit_verify()
@@ -77,8 +80,13 @@ def test_event_inserted_in_the_middle_is_detected():
         # Make room by renumbering the last two events, then slip a forged one in.
         for event in reversed(events[2:]):
             AuditEvent.objects.filter(pk=event.pk).update(seq=event.seq + 1)
-    AuditEvent(seq=3, created_at=events[1].created_at, action="test.forged",
-               prev_hash=events[1].hash, hash="d" * 64).save(force_insert=True)
+    AuditEvent(
+        seq=3,
+        created_at=events[1].created_at,
+        action="test.forged",
+        prev_hash=events[1].hash,
+        hash="d" * 64,
+    ).save(force_insert=True)
     report = audit_verify()
     assert not report.ok
     assert report.bad_seq == 3

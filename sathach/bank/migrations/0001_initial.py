@@ -6,168 +6,410 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('org', '0002_seed_ranks'),
+        ("org", "0002_seed_ranks"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Asset',
+            name="Asset",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sha256', models.CharField(max_length=64, unique=True)),
-                ('name', models.CharField(max_length=255, verbose_name='tên tệp')),
-                ('mime', models.CharField(max_length=100)),
-                ('size', models.PositiveIntegerField()),
-                ('content', models.BinaryField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sha256", models.CharField(max_length=64, unique=True)),
+                ("name", models.CharField(max_length=255, verbose_name="tên tệp")),
+                ("mime", models.CharField(max_length=100)),
+                ("size", models.PositiveIntegerField()),
+                ("content", models.BinaryField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'tệp ảnh',
-                'verbose_name_plural': 'tệp ảnh',
+                "verbose_name": "tệp ảnh",
+                "verbose_name_plural": "tệp ảnh",
             },
         ),
         migrations.CreateModel(
-            name='Item',
+            name="Item",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='cập nhật lúc')),
-                ('kind', models.CharField(choices=[('single', 'Một lựa chọn'), ('multiple', 'Nhiều lựa chọn'), ('true_false', 'Đúng/Sai'), ('short_text', 'Trả lời ngắn'), ('numeric', 'Số'), ('essay', 'Tự luận')], max_length=20, verbose_name='loại câu hỏi')),
-                ('external_id', models.CharField(blank=True, max_length=100, verbose_name='mã ngoài')),
-                ('is_retired', models.BooleanField(default=False, verbose_name='ngừng sử dụng')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người tạo')),
-                ('positions', models.ManyToManyField(blank=True, related_name='+', to='org.position', verbose_name='vị trí việc làm áp dụng')),
-                ('ranks', models.ManyToManyField(blank=True, related_name='+', to='org.rank', verbose_name='ngạch áp dụng')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="cập nhật lúc")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("single", "Một lựa chọn"),
+                            ("multiple", "Nhiều lựa chọn"),
+                            ("true_false", "Đúng/Sai"),
+                            ("short_text", "Trả lời ngắn"),
+                            ("numeric", "Số"),
+                            ("essay", "Tự luận"),
+                        ],
+                        max_length=20,
+                        verbose_name="loại câu hỏi",
+                    ),
+                ),
+                (
+                    "external_id",
+                    models.CharField(blank=True, max_length=100, verbose_name="mã ngoài"),
+                ),
+                ("is_retired", models.BooleanField(default=False, verbose_name="ngừng sử dụng")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người tạo",
+                    ),
+                ),
+                (
+                    "positions",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="org.position",
+                        verbose_name="vị trí việc làm áp dụng",
+                    ),
+                ),
+                (
+                    "ranks",
+                    models.ManyToManyField(
+                        blank=True, related_name="+", to="org.rank", verbose_name="ngạch áp dụng"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'câu hỏi',
-                'verbose_name_plural': 'câu hỏi',
+                "verbose_name": "câu hỏi",
+                "verbose_name_plural": "câu hỏi",
             },
         ),
         migrations.CreateModel(
-            name='ItemVersion',
+            name="ItemVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(verbose_name='phiên bản')),
-                ('kind', models.CharField(choices=[('single', 'Một lựa chọn'), ('multiple', 'Nhiều lựa chọn'), ('true_false', 'Đúng/Sai'), ('short_text', 'Trả lời ngắn'), ('numeric', 'Số'), ('essay', 'Tự luận')], max_length=20, verbose_name='loại câu hỏi')),
-                ('stem', models.TextField(verbose_name='nội dung câu hỏi')),
-                ('content', models.JSONField(default=dict, verbose_name='nội dung chi tiết')),
-                ('difficulty', models.CharField(choices=[('easy', 'Dễ'), ('medium', 'Trung bình'), ('hard', 'Khó')], max_length=10, verbose_name='mức độ')),
-                ('points', models.DecimalField(decimal_places=2, default=1, max_digits=6, verbose_name='điểm tối đa')),
-                ('source', models.CharField(blank=True, max_length=500, verbose_name='nguồn, căn cứ')),
-                ('shuffle', models.BooleanField(default=True, verbose_name='cho phép đảo phương án')),
-                ('state', models.CharField(choices=[('draft', 'Bản nháp'), ('submitted', 'Chờ thẩm định'), ('returned', 'Trả lại để sửa'), ('approved', 'Đã duyệt'), ('superseded', 'Đã có phiên bản mới')], default='draft', max_length=12, verbose_name='trạng thái')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('frozen_at', models.DateTimeField(blank=True, null=True, verbose_name='khóa lúc')),
-                ('norm_text', models.TextField(blank=True, editable=False)),
-                ('content_hash', models.CharField(db_index=True, editable=False, max_length=64)),
-                ('irt_a', models.FloatField(blank=True, null=True)),
-                ('irt_b', models.FloatField(blank=True, null=True)),
-                ('facility', models.FloatField(blank=True, null=True)),
-                ('assets', models.ManyToManyField(blank=True, related_name='versions', to='bank.asset')),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='tác giả')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='bank.item')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(verbose_name="phiên bản")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("single", "Một lựa chọn"),
+                            ("multiple", "Nhiều lựa chọn"),
+                            ("true_false", "Đúng/Sai"),
+                            ("short_text", "Trả lời ngắn"),
+                            ("numeric", "Số"),
+                            ("essay", "Tự luận"),
+                        ],
+                        max_length=20,
+                        verbose_name="loại câu hỏi",
+                    ),
+                ),
+                ("stem", models.TextField(verbose_name="nội dung câu hỏi")),
+                ("content", models.JSONField(default=dict, verbose_name="nội dung chi tiết")),
+                (
+                    "difficulty",
+                    models.CharField(
+                        choices=[("easy", "Dễ"), ("medium", "Trung bình"), ("hard", "Khó")],
+                        max_length=10,
+                        verbose_name="mức độ",
+                    ),
+                ),
+                (
+                    "points",
+                    models.DecimalField(
+                        decimal_places=2, default=1, max_digits=6, verbose_name="điểm tối đa"
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(blank=True, max_length=500, verbose_name="nguồn, căn cứ"),
+                ),
+                (
+                    "shuffle",
+                    models.BooleanField(default=True, verbose_name="cho phép đảo phương án"),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Bản nháp"),
+                            ("submitted", "Chờ thẩm định"),
+                            ("returned", "Trả lại để sửa"),
+                            ("approved", "Đã duyệt"),
+                            ("superseded", "Đã có phiên bản mới"),
+                        ],
+                        default="draft",
+                        max_length=12,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("frozen_at", models.DateTimeField(blank=True, null=True, verbose_name="khóa lúc")),
+                ("norm_text", models.TextField(blank=True, editable=False)),
+                ("content_hash", models.CharField(db_index=True, editable=False, max_length=64)),
+                ("irt_a", models.FloatField(blank=True, null=True)),
+                ("irt_b", models.FloatField(blank=True, null=True)),
+                ("facility", models.FloatField(blank=True, null=True)),
+                (
+                    "assets",
+                    models.ManyToManyField(blank=True, related_name="versions", to="bank.asset"),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="tác giả",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="bank.item",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phiên bản câu hỏi',
-                'verbose_name_plural': 'phiên bản câu hỏi',
-                'ordering': ['item', '-number'],
+                "verbose_name": "phiên bản câu hỏi",
+                "verbose_name_plural": "phiên bản câu hỏi",
+                "ordering": ["item", "-number"],
             },
         ),
         migrations.CreateModel(
-            name='ItemHistory',
+            name="ItemHistory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('create', 'Tạo mới'), ('edit', 'Sửa'), ('new_version', 'Tạo phiên bản mới'), ('submit', 'Gửi thẩm định'), ('return', 'Trả lại'), ('approve', 'Phê duyệt'), ('freeze', 'Khóa (đã dùng trong ca thi)'), ('import', 'Nhập từ tệp')], max_length=12, verbose_name='thao tác')),
-                ('comment', models.TextField(blank=True, verbose_name='ý kiến')),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người thực hiện')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='history', to='bank.item')),
-                ('version', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='history', to='bank.itemversion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("create", "Tạo mới"),
+                            ("edit", "Sửa"),
+                            ("new_version", "Tạo phiên bản mới"),
+                            ("submit", "Gửi thẩm định"),
+                            ("return", "Trả lại"),
+                            ("approve", "Phê duyệt"),
+                            ("freeze", "Khóa (đã dùng trong ca thi)"),
+                            ("import", "Nhập từ tệp"),
+                        ],
+                        max_length=12,
+                        verbose_name="thao tác",
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, verbose_name="ý kiến")),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người thực hiện",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="history",
+                        to="bank.item",
+                    ),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="history",
+                        to="bank.itemversion",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lịch sử câu hỏi',
-                'verbose_name_plural': 'lịch sử câu hỏi',
-                'ordering': ['at', 'pk'],
+                "verbose_name": "lịch sử câu hỏi",
+                "verbose_name_plural": "lịch sử câu hỏi",
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='item',
-            name='approved',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='bank.itemversion'),
+            model_name="item",
+            name="approved",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="bank.itemversion",
+            ),
         ),
         migrations.AddField(
-            model_name='item',
-            name='current',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='bank.itemversion'),
+            model_name="item",
+            name="current",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="bank.itemversion",
+            ),
         ),
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='cập nhật lúc')),
-                ('code', models.CharField(max_length=40, unique=True, verbose_name='mã chủ đề')),
-                ('name', models.CharField(max_length=255, verbose_name='tên chủ đề')),
-                ('path', models.CharField(db_index=True, editable=False, max_length=500)),
-                ('depth', models.PositiveSmallIntegerField(default=0, editable=False)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='bank.topic', verbose_name='chủ đề cha')),
-                ('position', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.position', verbose_name='vị trí việc làm')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="cập nhật lúc")),
+                ("code", models.CharField(max_length=40, unique=True, verbose_name="mã chủ đề")),
+                ("name", models.CharField(max_length=255, verbose_name="tên chủ đề")),
+                ("path", models.CharField(db_index=True, editable=False, max_length=500)),
+                ("depth", models.PositiveSmallIntegerField(default=0, editable=False)),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="bank.topic",
+                        verbose_name="chủ đề cha",
+                    ),
+                ),
+                (
+                    "position",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="org.position",
+                        verbose_name="vị trí việc làm",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chủ đề',
-                'verbose_name_plural': 'chủ đề',
-                'ordering': ['path'],
+                "verbose_name": "chủ đề",
+                "verbose_name_plural": "chủ đề",
+                "ordering": ["path"],
             },
         ),
         migrations.AddField(
-            model_name='item',
-            name='topic',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='items', to='bank.topic', verbose_name='chủ đề'),
+            model_name="item",
+            name="topic",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="items",
+                to="bank.topic",
+                verbose_name="chủ đề",
+            ),
         ),
         migrations.CreateModel(
-            name='TopicAssignment',
+            name="TopicAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='cập nhật lúc')),
-                ('role', models.CharField(choices=[('author', 'Người ra đề'), ('reviewer', 'Người thẩm định')], max_length=10, verbose_name='vai trò')),
-                ('topic', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assignments', to='bank.topic')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='topic_assignments', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="cập nhật lúc")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("author", "Người ra đề"), ("reviewer", "Người thẩm định")],
+                        max_length=10,
+                        verbose_name="vai trò",
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assignments",
+                        to="bank.topic",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="topic_assignments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phân công chủ đề',
-                'verbose_name_plural': 'phân công chủ đề',
+                "verbose_name": "phân công chủ đề",
+                "verbose_name_plural": "phân công chủ đề",
             },
         ),
         migrations.AddIndex(
-            model_name='itemversion',
-            index=models.Index(fields=['state', 'difficulty'], name='bank_itemve_state_0da691_idx'),
+            model_name="itemversion",
+            index=models.Index(fields=["state", "difficulty"], name="bank_itemve_state_0da691_idx"),
         ),
         migrations.AddConstraint(
-            model_name='itemversion',
-            constraint=models.UniqueConstraint(fields=('item', 'number'), name='item_version_unique'),
+            model_name="itemversion",
+            constraint=models.UniqueConstraint(
+                fields=("item", "number"), name="item_version_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='itemversion',
-            constraint=models.CheckConstraint(condition=models.Q(('points__gt', 0)), name='version_points_pos'),
+            model_name="itemversion",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("points__gt", 0)), name="version_points_pos"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='topic',
-            constraint=models.CheckConstraint(condition=models.Q(('code__contains', '/'), _negated=True), name='topic_code_has_no_slash'),
+            model_name="topic",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("code__contains", "/"), _negated=True),
+                name="topic_code_has_no_slash",
+            ),
         ),
         migrations.AddIndex(
-            model_name='item',
-            index=models.Index(fields=['topic', 'kind'], name='bank_item_topic_i_96a78d_idx'),
+            model_name="item",
+            index=models.Index(fields=["topic", "kind"], name="bank_item_topic_i_96a78d_idx"),
         ),
         migrations.AddConstraint(
-            model_name='topicassignment',
-            constraint=models.UniqueConstraint(fields=('user', 'topic', 'role'), name='topic_assignment_unique'),
+            model_name="topicassignment",
+            constraint=models.UniqueConstraint(
+                fields=("user", "topic", "role"), name="topic_assignment_unique"
+            ),
         ),
     ]

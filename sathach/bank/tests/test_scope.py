@@ -19,10 +19,17 @@ def setting(province):
     author_ktc = make_bank_user("tacgia.ktc", TopicRole.AUTHOR, ktc, unit=province.unit_a)
     author_th = make_bank_user("tacgia.th", TopicRole.AUTHOR, th, unit=province.unit_a)
     item_ktc = item_create(actor=author_ktc, topic=ktc, data=single_choice())
-    item_th = item_create(actor=author_th, topic=th,
-                          data=single_choice(stem="Phím tắt sao chép trong Windows là gì?"))
-    return {"ktc": ktc, "th": th, "author_ktc": author_ktc, "author_th": author_th,
-            "item_ktc": item_ktc, "item_th": item_th}
+    item_th = item_create(
+        actor=author_th, topic=th, data=single_choice(stem="Phím tắt sao chép trong Windows là gì?")
+    )
+    return {
+        "ktc": ktc,
+        "th": th,
+        "author_ktc": author_ktc,
+        "author_th": author_th,
+        "item_ktc": item_ktc,
+        "item_th": item_th,
+    }
 
 
 def _client(user) -> Client:

@@ -22,11 +22,20 @@ def author(province):
 
 
 def _form(**extra):
-    data = {"topic": "KTC", "kind": "single", "difficulty": "easy", "points": "1",
-            "stem": "Cơ quan nào là cơ quan quyền lực nhà nước cao nhất?",
-            "option_A": "Quốc hội", "option_B": "Chính phủ", "option_C": "Tòa án nhân dân tối cao",
-            "option_D": "Chủ tịch nước", "correct": ["A"], "shuffle": "on",
-            "source": "Hiến pháp 2013, Điều 69"}
+    data = {
+        "topic": "KTC",
+        "kind": "single",
+        "difficulty": "easy",
+        "points": "1",
+        "stem": "Cơ quan nào là cơ quan quyền lực nhà nước cao nhất?",
+        "option_A": "Quốc hội",
+        "option_B": "Chính phủ",
+        "option_C": "Tòa án nhân dân tối cao",
+        "option_D": "Chủ tịch nước",
+        "correct": ["A"],
+        "shuffle": "on",
+        "source": "Hiến pháp 2013, Điều 69",
+    }
     data.update(extra)
     return data
 

@@ -46,21 +46,33 @@ def test_item_goes_draft_submitted_returned_resubmitted_approved(bank):
     assert item.current.number == 1  # a returned draft is edited in place
     actions = list(item.history.values_list("action", "comment"))
     assert actions == [
-        (HistoryAction.CREATE, ""), (HistoryAction.SUBMIT, ""),
-        (HistoryAction.RETURN, "Phương án B chưa rõ nghĩa"), (HistoryAction.EDIT, ""),
-        (HistoryAction.SUBMIT, ""), (HistoryAction.APPROVE, ""),
+        (HistoryAction.CREATE, ""),
+        (HistoryAction.SUBMIT, ""),
+        (HistoryAction.RETURN, "Phương án B chưa rõ nghĩa"),
+        (HistoryAction.EDIT, ""),
+        (HistoryAction.SUBMIT, ""),
+        (HistoryAction.APPROVE, ""),
     ]
-    audited = list(AuditEvent.objects.filter(target_id=str(item.pk)).order_by("seq")
-                   .values_list("action", flat=True))
-    assert audited == ["bank.item_create", "bank.item_submit", "bank.item_return",
-                       "bank.item_edit", "bank.item_submit", "bank.item_approve"]
+    audited = list(
+        AuditEvent.objects.filter(target_id=str(item.pk))
+        .order_by("seq")
+        .values_list("action", flat=True)
+    )
+    assert audited == [
+        "bank.item_create",
+        "bank.item_submit",
+        "bank.item_return",
+        "bank.item_edit",
+        "bank.item_submit",
+        "bank.item_approve",
+    ]
 
 
 def test_reviewer_cannot_approve_own_item(bank, province):
     both = make_bank_user("cahai", TopicRole.AUTHOR, bank["ktc"], unit=province.unit_a)
-    from sathach.bank.models import TopicAssignment
-    from sathach.accounts.models import RoleAssignment
     from sathach.accounts.constants import Role
+    from sathach.accounts.models import RoleAssignment
+    from sathach.bank.models import TopicAssignment
 
     TopicAssignment.objects.create(user=both, topic=bank["ktc"], role=TopicRole.REVIEWER)
     RoleAssignment.objects.create(user=both, role=Role.REVIEWER, unit=province.unit_a)
@@ -162,5 +174,6 @@ def test_nfd_text_is_stored_as_nfc(bank):
 def test_database_refuses_two_versions_with_one_number(bank):
     item = item_create(actor=bank["author"], topic=bank["htct"], data=single_choice())
     with pytest.raises(IntegrityError):
-        ItemVersion.objects.create(item=item, number=1, kind="single", stem="x",
-                                   difficulty="easy", content_hash="0")
+        ItemVersion.objects.create(
+            item=item, number=1, kind="single", stem="x", difficulty="easy", content_hash="0"
+        )

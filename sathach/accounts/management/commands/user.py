@@ -47,18 +47,27 @@ class Command(BaseCommand):
             if action == "create":
                 password = options["password"] or getpass.getpass("Mật khẩu: ")
                 with transaction.atomic():
-                    user = user_create(actor=None, username=options["username"],
-                                       password=password, full_name=options["full_name"])
+                    user = user_create(
+                        actor=None,
+                        username=options["username"],
+                        password=password,
+                        full_name=options["full_name"],
+                    )
                     if options["role"]:
-                        role_assign(actor=None, user=user, role=options["role"],
-                                    unit=self._unit(options["unit"]))
+                        role_assign(
+                            actor=None,
+                            user=user,
+                            role=options["role"],
+                            unit=self._unit(options["unit"]),
+                        )
                 self.stdout.write(f"Đã tạo tài khoản {user.username}.")
             elif action == "assign":
                 user = User.objects.filter(username=options["username"]).first()
                 if user is None:
                     raise CommandError(f"Không có tài khoản “{options['username']}”.")
-                role_assign(actor=None, user=user, role=options["role"],
-                            unit=self._unit(options["unit"]))
+                role_assign(
+                    actor=None, user=user, role=options["role"], unit=self._unit(options["unit"])
+                )
                 self.stdout.write(f"Đã phân công {options['role']} cho {user.username}.")
             else:
                 for user in User.objects.order_by("username").prefetch_related(
@@ -66,7 +75,8 @@ class Command(BaseCommand):
                 ):
                     roles = ", ".join(
                         f"{a.role}@{a.unit.code if a.unit else a.plan_id or '-'}"
-                        for a in user.role_assignments.all() if a.is_active
+                        for a in user.role_assignments.all()
+                        if a.is_active
                     )
                     self.stdout.write(f"{user.username}\t{user.full_name}\t{roles}")
         except ServiceError as exc:

@@ -29,11 +29,16 @@ class Command(BaseCommand):
         imp.add_argument("--format", default="auto", choices=["auto", *FORMATS])
         imp.add_argument("--topic", help="mã chủ đề đích (các danh mục trong tệp thành chủ đề con)")
         imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
-        imp.add_argument("--partial", action="store_true",
-                         help="nhập các câu hợp lệ, báo lỗi các câu còn lại")
+        imp.add_argument(
+            "--partial", action="store_true", help="nhập các câu hợp lệ, báo lỗi các câu còn lại"
+        )
         imp.add_argument("--json", action="store_true", help="in báo cáo dạng JSON")
-        imp.add_argument("--similarity", type=float, default=DEFAULT_DUPLICATE_THRESHOLD,
-                         help="ngưỡng gần trùng (0–1)")
+        imp.add_argument(
+            "--similarity",
+            type=float,
+            default=DEFAULT_DUPLICATE_THRESHOLD,
+            help="ngưỡng gần trùng (0–1)",
+        )
         exp = sub.add_parser("export", help="xuất câu hỏi ra tệp")
         exp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
         exp.add_argument("--topic")
@@ -65,9 +70,14 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"Không đọc được tệp {path}: {exc.strerror}") from exc
         report = bank_import(
-            actor=None, data=data, filename=path.name, fmt=options["format"],
-            topic=self._topic(options["topic"]), dry_run=options["dry_run"],
-            partial=options["partial"], duplicate_threshold=options["similarity"],
+            actor=None,
+            data=data,
+            filename=path.name,
+            fmt=options["format"],
+            topic=self._topic(options["topic"]),
+            dry_run=options["dry_run"],
+            partial=options["partial"],
+            duplicate_threshold=options["similarity"],
         )
         self.stdout.write(report.to_json() if options["json"] else report.to_text())
         if report.errors and not report.written:
@@ -76,9 +86,12 @@ class Command(BaseCommand):
             sys.exit(2)
 
     def _export(self, options: dict[str, Any]) -> None:
-        payload, count = bank_export(actor=None, fmt=options["format"],
-                                     topic=self._topic(options["topic"]),
-                                     approved_only=options["approved_only"])
+        payload, count = bank_export(
+            actor=None,
+            fmt=options["format"],
+            topic=self._topic(options["topic"]),
+            approved_only=options["approved_only"],
+        )
         Path(options["output"]).write_bytes(payload)
         self.stdout.write(f"Đã xuất {count} câu hỏi ra {options['output']}.")
 
@@ -87,8 +100,9 @@ class Command(BaseCommand):
 
         from sathach.bank.duplicates import bank_duplicates
 
-        pairs = bank_duplicates(topic=self._topic(options["topic"]),
-                                threshold=options["similarity"])
+        pairs = bank_duplicates(
+            topic=self._topic(options["topic"]), threshold=options["similarity"]
+        )
         if options["json"]:
             self.stdout.write(json.dumps(pairs, ensure_ascii=False, indent=2))
             return

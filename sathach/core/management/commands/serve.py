@@ -22,11 +22,18 @@ class Command(BaseCommand):
         self.stdout.write(f"Sát Hạch đang chạy tại http://{options['bind']}/ (Ctrl+C để dừng)")
         self.stdout.flush()
         argv = [
-            sys.executable, "-m", "gunicorn", "config.wsgi:application",
-            "--bind", str(options["bind"]),
-            "--workers", str(options["workers"]),
-            "--threads", str(options["threads"]),
-            "--access-logfile", "-",
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            "--bind",
+            str(options["bind"]),
+            "--workers",
+            str(options["workers"]),
+            "--threads",
+            str(options["threads"]),
+            "--access-logfile",
+            "-",
         ]
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
         os.execv(sys.executable, argv)  # noqa: S606 - replace this process with gunicorn
