@@ -70,7 +70,9 @@ def _letter_and_tone(ch: str) -> tuple[int, int]:
             tone = _TONES[part]
         else:
             base.append(part)
-    letter = unicodedata.normalize("NFC", "".join(base))
+    # A tone mark NFC could not attach to the letter before it (two tones typed on one vowel)
+    # stands alone: it has no base letter, so it ranks by its own code point.
+    letter = unicodedata.normalize("NFC", "".join(base)) or decomposed
     if letter in _LETTER_RANK:
         return _LETTER_RANK[letter], tone
     # Outside the Vietnamese alphabet: after 'y', ordered by code point, capped to fit.

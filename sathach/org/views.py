@@ -1,6 +1,6 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views import View
@@ -23,7 +23,8 @@ class UnitTreeView(LoginRequiredMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         units = list(
             unit_list(user=request.user)
-            .annotate(n_persons=Count("persons"))
+            # The same persons the roster list shows: those still serving.
+            .annotate(n_persons=Count("persons", filter=Q(persons__is_active=True)))
             .order_by("path")
         )
         if not units:
@@ -35,8 +36,9 @@ class UnitTreeView(LoginRequiredMixin, View):
             children.setdefault(parent, []).append(unit)
         for siblings in children.values():
             siblings.sort(key=lambda u: (u.sort_order, u.name))
-        return render(request, "org/unit_tree.html", {"children": children,
-                                                      "roots": children.get(None, [])})
+        return render(
+            request, "org/unit_tree.html", {"children": children, "roots": children.get(None, [])}
+        )
 
 
 class PersonListView(LoginRequiredMixin, View):
@@ -67,8 +69,7 @@ class PersonDetailView(LoginRequiredMixin, View):
             (r.get_relation_display(), r.relative)
             for r in person.relatives_declared.select_related("relative")
         ]
-        return render(request, "org/person_detail.html",
-                      {"person": person, "relatives": relatives})
+        return render(request, "org/person_detail.html", {"person": person, "relatives": relatives})
 
 
 class MyRecordView(LoginRequiredMixin, View):

@@ -159,6 +159,9 @@ def load_profile(path: Path | str) -> RuleProfile:
         raise ProfileError(path, "version", "must be 1 or more")
     if not raw["code"].strip():
         raise ProfileError(path, "code", "must not be empty")
+    if "@" in raw["code"]:
+        # Results record "code@version"; an '@' in the code would make that reference ambiguous.
+        raise ProfileError(path, "code", "must not contain '@'")
     kind = raw["kind"]
     if kind not in SCHEMAS:
         raise ProfileError(path, "kind", f"unknown kind '{kind}' (known: {', '.join(SCHEMAS)})")
@@ -182,7 +185,9 @@ def load_profile(path: Path | str) -> RuleProfile:
         _check_type(path, f"{dotted}.value", entry["value"], expected)
         basis = entry.get("basis")
         if not isinstance(basis, str) or not basis.strip():
-            raise ProfileError(path, f"{dotted}.basis", "missing: every value names its legal basis")
+            raise ProfileError(
+                path, f"{dotted}.basis", "missing: every value names its legal basis"
+            )
         for opt, opt_type in _RULE_OPTIONAL.items():
             if opt in entry:
                 _check_type(path, f"{dotted}.{opt}", entry[opt], opt_type)
@@ -224,9 +229,7 @@ class ProfileRegistry:
         key = (profile.code, profile.version)
         if key in self.profiles:
             other = self.profiles[key].path
-            raise ProfileError(
-                profile.path, "code", f"'{profile.ref}' is also defined in {other}"
-            )
+            raise ProfileError(profile.path, "code", f"'{profile.ref}' is also defined in {other}")
         self.profiles[key] = profile
 
     def get(self, code: str, version: int | None = None) -> RuleProfile:
