@@ -58,11 +58,15 @@ ALLOWED_ATTRIBUTES = {
     "th": {"colspan", "rowspan"},
 }
 _ASSET_REF = re.compile(r'src="asset:([^"]+)"')
+_MARKUP = re.compile(r"[<>&]")
 
 
 def sanitize(html: str) -> str:
     """Return ``html`` (NFC) reduced to the allowed subset: no script, style, event handler,
     link or outside image; images only as ``asset:NAME``."""
+    if not _MARKUP.search(html):
+        # Plain text cannot carry markup: nothing to clean.
+        return nfc(html)
     cleaned = nh3.clean(
         nfc(html),
         tags=ALLOWED_TAGS,

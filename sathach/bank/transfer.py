@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery
 from django.utils.translation import gettext as _
 
 from sathach.audit.services import audit_record
@@ -264,13 +264,14 @@ def bank_import(
                 continue
             placed.append((item, target))
             report.by_kind[item.kind.value] += 1
-        _flag_duplicates(actor, placed, report, duplicate_threshold)
+        built = _build_versions(actor, placed, report)
+        _flag_duplicates(actor, built, report, duplicate_threshold)
 
-        if dry_run or (report.errors and not partial) or not placed:
+        if dry_run or (report.errors and not partial) or not built:
             transaction.set_rollback(True)
             report.topics_created = [] if not dry_run else report.topics_created
             return report
-        report.created = _bulk_create(actor, placed)
+        report.created = _bulk_create(actor, built)
         report.written = True
         audit_record(
             actor=actor,
@@ -288,57 +289,86 @@ def bank_import(
     return report
 
 
+@dataclass
+class _Built:
+    data: ItemData
+    topic: Topic
+    version: ItemVersion
+    assets: dict[str, Any]
+
+
+def _build_versions(
+    actor: Any, placed: list[tuple[ItemData, Topic]], report: BankImportReport
+) -> list[_Built]:
+    """Build (unsaved) first versions: sanitised HTML, normalised text, stored images."""
+    author = actor if getattr(actor, "pk", None) else None
+    built = []
+    for data, topic in placed:
+        version = ItemVersion(number=1, author=author, state=VersionState.DRAFT)
+        try:
+            assets = version_fill(version, data)
+        except ServiceError as exc:
+            report.errors.append(Issue(data.location, exc.message))
+            continue
+        built.append(_Built(data, topic, version, assets))
+    return built
+
+
 def _flag_duplicates(
-    actor: Any, placed: list[tuple[ItemData, Topic]], report: BankImportReport, threshold: float
+    actor: Any, built: list[_Built], report: BankImportReport, threshold: float
 ) -> None:
     """Warn about items that repeat each other or an item already in the bank (in scope)."""
-    if not placed:
+    if not built:
         return
     existing = ItemVersion.objects.filter(item__is_retired=False, item__current_id=F("pk"))
     scope = paths_q(readable_paths(actor), field="item__topic__path") if actor else None
     if scope is not None:
         existing = existing.filter(scope)
     bank = list(existing.values_list("item_id", "norm_text"))
-    texts = [d.stem + " " + " ".join(o.text for o in d.options) for d, _t in placed]
-    for pair in find_duplicates(texts, threshold=threshold, against=[s for _i, s in bank]):
-        left = placed[pair.left][0].location or f"câu {pair.left + 1}"
-        if pair.right < len(placed):
-            other = placed[pair.right][0].location or f"câu {pair.right + 1}"
+    texts = [b.version.norm_text for b in built]
+    pairs = find_duplicates(
+        texts, threshold=threshold, against=[t for _i, t in bank], normalised=True
+    )
+    for pair in pairs:
+        left = built[pair.left].data.location or f"câu {pair.left + 1}"
+        if pair.right < len(built):
+            other = built[pair.right].data.location or f"câu {pair.right + 1}"
         else:
-            other = f"câu hỏi #{bank[pair.right - len(placed)][0]} trong ngân hàng"
+            other = f"câu hỏi #{bank[pair.right - len(built)][0]} trong ngân hàng"
         report.duplicates.append(
             {"location": left, "other": other, "similarity": pair.similarity, "exact": pair.exact}
         )
 
 
-def _bulk_create(actor: Any, placed: list[tuple[ItemData, Topic]]) -> int:
+def _bulk_create(actor: Any, built: list[_Built]) -> int:
     author = actor if getattr(actor, "pk", None) else None
     items = [
         Item(
-            topic=t,
-            kind=d.kind.value,
+            topic=b.topic,
+            kind=b.data.kind.value,
             created_by=author,
-            external_id=clean_name(d.external_id)[:100],
+            external_id=clean_name(b.data.external_id)[:100],
         )
-        for d, t in placed
+        for b in built
     ]
     Item.objects.bulk_create(items, batch_size=500)
     versions = []
-    version_assets = []
-    for item, (data, _topic) in zip(items, placed, strict=True):
-        version = ItemVersion(item=item, number=1, author=author, state=VersionState.DRAFT)
-        assets = version_fill(version, data)
-        versions.append(version)
-        version_assets.append(assets)
+    for item, b in zip(items, built, strict=True):
+        b.version.item = item
+        versions.append(b.version)
     ItemVersion.objects.bulk_create(versions, batch_size=500)
-    for item, version in zip(items, versions, strict=True):
-        item.current = version
-    Item.objects.bulk_update(items, ["current"], batch_size=500)
+    # One UPDATE for all items (bulk_update would build a CASE with one branch per row).
+    first_version = ItemVersion.objects.filter(item=OuterRef("pk"), number=1).values("pk")[:1]
+    ids = [item.pk for item in items]
+    for start in range(0, len(ids), 5000):
+        Item.objects.filter(pk__in=ids[start : start + 5000]).update(
+            current=Subquery(first_version)
+        )
     through = ItemVersion.assets.through
     links = [
-        through(itemversion_id=v.pk, asset_id=a.pk)
-        for v, assets in zip(versions, version_assets, strict=True)
-        for a in assets.values()
+        through(itemversion_id=b.version.pk, asset_id=a.pk)
+        for b in built
+        for a in b.assets.values()
     ]
     if links:
         through.objects.bulk_create(links, batch_size=500)

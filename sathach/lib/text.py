@@ -33,11 +33,24 @@ def clean_name(text: str) -> str:
     return _SPACES.sub(" ", nfc(text))
 
 
+def _fold_char(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFD", ch)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "d")
+
+
+# Every precomposed Latin letter (Vietnamese included) to its base letters, for str.translate.
+_FOLD_TABLE = {
+    cp: _fold_char(chr(cp)) for cp in range(0x00C0, 0x2000) if _fold_char(chr(cp)) != chr(cp)
+}
+
+
 def fold(text: str) -> str:
     """Return ``text`` lower-cased without diacritics ("Nguyễn Văn Đức" -> "nguyen van duc")."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", stripped.replace("đ", "d")).strip()
+    lowered = text.lower().translate(_FOLD_TABLE)
+    if not lowered.isascii():
+        # Combining marks typed separately (NFD input) and other scripts: the slow path.
+        lowered = "".join(_fold_char(ch) for ch in unicodedata.normalize("NFC", lowered))
+    return _SPACES.sub(" ", lowered).strip()
 
 
 @dataclass(frozen=True)
