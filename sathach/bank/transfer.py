@@ -340,6 +340,19 @@ def _flag_duplicates(
         )
 
 
+def items_bulk_create(*, actor: Any, placed: list[tuple[ItemData, Topic]]) -> list[Item]:
+    """Create many draft items at once (seeding, benchmarks); raises on the first bad item.
+
+    The caller writes the audit event for the batch, in the same transaction.
+    """
+    report = BankImportReport(filename="", format="", dry_run=False, partial=False)
+    built = _build_versions(actor, placed, report)
+    if report.errors:
+        raise ServiceError(str(report.errors[0]), code="invalid_item")
+    _bulk_create(actor, built)
+    return list(Item.objects.filter(pk__in=[b.version.item_id for b in built]))
+
+
 def _bulk_create(actor: Any, built: list[_Built]) -> int:
     author = actor if getattr(actor, "pk", None) else None
     items = [

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from sathach.core.errors import ServiceError
+from sathach.demo.bank_seed import bank_exists, bank_seed
 from sathach.demo.province import (
     DEFAULT_SEED,
     DEMO_PASSWORD,
@@ -87,6 +88,12 @@ class Command(BaseCommand):
             counts = report.counts
             elapsed = f"{time.perf_counter() - started:.1f}".replace(".", ",")
             self.stdout.write(f"Đã tạo tỉnh mẫu (seed {seed}) trong {elapsed} giây.")
+        if not bank_exists():
+            bank_counts = bank_seed(seed=seed)
+            self.stdout.write(
+                f"Đã tạo ngân hàng câu hỏi mẫu: {bank_counts['items']} câu hỏi đã duyệt, "
+                f"{bank_counts['topics']} chủ đề."
+            )
         self._figures(counts)
         self._logins()
         if not options["no_serve"]:
