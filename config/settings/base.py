@@ -7,6 +7,7 @@ province or national deployment). Vietnamese first, English second; Asia/Ho_Chi_
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -94,11 +95,13 @@ SQLITE_OPTIONS = {
 }
 
 
-def database_config() -> dict:
+def database_config() -> dict[str, Any]:
     """Return the default database: DATABASE_URL when set, else the SQLite file."""
     url = os.environ.get("DATABASE_URL", "")
     if url:
-        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        config: dict[str, Any] = dict(
+            dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        )
         if config["ENGINE"] == "django.db.backends.sqlite3":
             config["OPTIONS"] = dict(SQLITE_OPTIONS)
         return config
