@@ -5,122 +5,294 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Rank',
+            name="Rank",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='cập nhật lúc')),
-                ('code', models.CharField(max_length=10, unique=True, verbose_name='mã ngạch')),
-                ('name', models.CharField(max_length=150, verbose_name='tên ngạch')),
-                ('salary_group', models.CharField(blank=True, max_length=10, verbose_name='nhóm lương')),
-                ('is_active', models.BooleanField(default=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="cập nhật lúc")),
+                ("code", models.CharField(max_length=10, unique=True, verbose_name="mã ngạch")),
+                ("name", models.CharField(max_length=150, verbose_name="tên ngạch")),
+                (
+                    "salary_group",
+                    models.CharField(blank=True, max_length=10, verbose_name="nhóm lương"),
+                ),
+                ("is_active", models.BooleanField(default=True)),
             ],
             options={
-                'verbose_name': 'ngạch',
-                'verbose_name_plural': 'ngạch',
-                'ordering': ['code'],
+                "verbose_name": "ngạch",
+                "verbose_name_plural": "ngạch",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Position',
+            name="Position",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='cập nhật lúc')),
-                ('code', models.CharField(max_length=30, unique=True, verbose_name='mã vị trí')),
-                ('name', models.CharField(max_length=255, verbose_name='tên vị trí việc làm')),
-                ('is_leadership', models.BooleanField(default=False, verbose_name='vị trí lãnh đạo, quản lý')),
-                ('required_rank', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.rank', verbose_name='ngạch tối thiểu')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="cập nhật lúc")),
+                ("code", models.CharField(max_length=30, unique=True, verbose_name="mã vị trí")),
+                ("name", models.CharField(max_length=255, verbose_name="tên vị trí việc làm")),
+                (
+                    "is_leadership",
+                    models.BooleanField(default=False, verbose_name="vị trí lãnh đạo, quản lý"),
+                ),
+                (
+                    "required_rank",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="org.rank",
+                        verbose_name="ngạch tối thiểu",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vị trí việc làm',
-                'verbose_name_plural': 'vị trí việc làm',
-                'ordering': ['code'],
+                "verbose_name": "vị trí việc làm",
+                "verbose_name_plural": "vị trí việc làm",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Unit',
+            name="Unit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='cập nhật lúc')),
-                ('code', models.CharField(max_length=30, unique=True, verbose_name='mã đơn vị')),
-                ('name', models.CharField(max_length=255, verbose_name='tên đơn vị')),
-                ('kind', models.CharField(choices=[('province', 'Tỉnh'), ('block', 'Khối'), ('agency', 'Cơ quan'), ('department', 'Phòng, ban'), ('district', 'Huyện (trước 1/7/2025)'), ('commune', 'Xã, phường')], max_length=20, verbose_name='loại')),
-                ('level', models.CharField(choices=[('tinh', 'Cấp tỉnh'), ('huyen', 'Cấp huyện'), ('xa', 'Cấp xã')], max_length=10, verbose_name='cấp')),
-                ('block', models.CharField(blank=True, choices=[('party', 'Khối Đảng'), ('state', 'Khối Chính quyền'), ('front', 'Mặt trận Tổ quốc'), ('mass', 'Các tổ chức chính trị - xã hội')], max_length=10, verbose_name='khối')),
-                ('path', models.CharField(db_index=True, editable=False, max_length=500)),
-                ('depth', models.PositiveSmallIntegerField(default=0, editable=False)),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='thứ tự')),
-                ('is_active', models.BooleanField(default=True, verbose_name='đang hoạt động')),
-                ('dissolved_on', models.DateField(blank=True, null=True, verbose_name='ngày giải thể')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='org.unit', verbose_name='đơn vị cấp trên')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="cập nhật lúc")),
+                ("code", models.CharField(max_length=30, unique=True, verbose_name="mã đơn vị")),
+                ("name", models.CharField(max_length=255, verbose_name="tên đơn vị")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("province", "Tỉnh"),
+                            ("block", "Khối"),
+                            ("agency", "Cơ quan"),
+                            ("department", "Phòng, ban"),
+                            ("district", "Huyện (trước 1/7/2025)"),
+                            ("commune", "Xã, phường"),
+                        ],
+                        max_length=20,
+                        verbose_name="loại",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[("tinh", "Cấp tỉnh"), ("huyen", "Cấp huyện"), ("xa", "Cấp xã")],
+                        max_length=10,
+                        verbose_name="cấp",
+                    ),
+                ),
+                (
+                    "block",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("party", "Khối Đảng"),
+                            ("state", "Khối Chính quyền"),
+                            ("front", "Mặt trận Tổ quốc"),
+                            ("mass", "Các tổ chức chính trị - xã hội"),
+                        ],
+                        max_length=10,
+                        verbose_name="khối",
+                    ),
+                ),
+                ("path", models.CharField(db_index=True, editable=False, max_length=500)),
+                ("depth", models.PositiveSmallIntegerField(default=0, editable=False)),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="thứ tự")),
+                ("is_active", models.BooleanField(default=True, verbose_name="đang hoạt động")),
+                (
+                    "dissolved_on",
+                    models.DateField(blank=True, null=True, verbose_name="ngày giải thể"),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="org.unit",
+                        verbose_name="đơn vị cấp trên",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'đơn vị',
-                'verbose_name_plural': 'đơn vị',
-                'ordering': ['path'],
+                "verbose_name": "đơn vị",
+                "verbose_name_plural": "đơn vị",
+                "ordering": ["path"],
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='cập nhật lúc')),
-                ('code', models.CharField(max_length=30, unique=True, verbose_name='mã công chức')),
-                ('full_name', models.CharField(max_length=150, verbose_name='họ và tên')),
-                ('family_name', models.CharField(blank=True, max_length=50, verbose_name='họ')),
-                ('middle_name', models.CharField(blank=True, max_length=80, verbose_name='tên đệm')),
-                ('given_name', models.CharField(blank=True, max_length=50, verbose_name='tên')),
-                ('sort_key', models.CharField(db_index=True, editable=False, max_length=400)),
-                ('search_text', models.CharField(editable=False, max_length=300)),
-                ('birth_date', models.DateField(verbose_name='ngày sinh')),
-                ('gender', models.CharField(choices=[('M', 'Nam'), ('F', 'Nữ')], max_length=1, verbose_name='giới tính')),
-                ('qualification', models.CharField(blank=True, max_length=255, verbose_name='trình độ chuyên môn')),
-                ('hired_on', models.DateField(blank=True, null=True, verbose_name='ngày tuyển dụng')),
-                ('is_leader', models.BooleanField(default=False, verbose_name='lãnh đạo, quản lý')),
-                ('is_party_member', models.BooleanField(default=False, verbose_name='đảng viên')),
-                ('under_discipline', models.BooleanField(default=False, verbose_name='đang xem xét kỷ luật')),
-                ('is_active', models.BooleanField(default=True, verbose_name='đang công tác')),
-                ('position', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='persons', to='org.position', verbose_name='vị trí việc làm')),
-                ('rank', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='persons', to='org.rank', verbose_name='ngạch')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='persons', to='org.unit', verbose_name='đơn vị')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="cập nhật lúc")),
+                ("code", models.CharField(max_length=30, unique=True, verbose_name="mã công chức")),
+                ("full_name", models.CharField(max_length=150, verbose_name="họ và tên")),
+                ("family_name", models.CharField(blank=True, max_length=50, verbose_name="họ")),
+                (
+                    "middle_name",
+                    models.CharField(blank=True, max_length=80, verbose_name="tên đệm"),
+                ),
+                ("given_name", models.CharField(blank=True, max_length=50, verbose_name="tên")),
+                ("sort_key", models.CharField(db_index=True, editable=False, max_length=400)),
+                ("search_text", models.CharField(editable=False, max_length=300)),
+                ("birth_date", models.DateField(verbose_name="ngày sinh")),
+                (
+                    "gender",
+                    models.CharField(
+                        choices=[("M", "Nam"), ("F", "Nữ")], max_length=1, verbose_name="giới tính"
+                    ),
+                ),
+                (
+                    "qualification",
+                    models.CharField(
+                        blank=True, max_length=255, verbose_name="trình độ chuyên môn"
+                    ),
+                ),
+                (
+                    "hired_on",
+                    models.DateField(blank=True, null=True, verbose_name="ngày tuyển dụng"),
+                ),
+                ("is_leader", models.BooleanField(default=False, verbose_name="lãnh đạo, quản lý")),
+                ("is_party_member", models.BooleanField(default=False, verbose_name="đảng viên")),
+                (
+                    "under_discipline",
+                    models.BooleanField(default=False, verbose_name="đang xem xét kỷ luật"),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="đang công tác")),
+                (
+                    "position",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="persons",
+                        to="org.position",
+                        verbose_name="vị trí việc làm",
+                    ),
+                ),
+                (
+                    "rank",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="persons",
+                        to="org.rank",
+                        verbose_name="ngạch",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="persons",
+                        to="org.unit",
+                        verbose_name="đơn vị",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'công chức',
-                'verbose_name_plural': 'công chức',
-                'ordering': ['sort_key', 'code'],
+                "verbose_name": "công chức",
+                "verbose_name_plural": "công chức",
+                "ordering": ["sort_key", "code"],
             },
         ),
         migrations.CreateModel(
-            name='Relative',
+            name="Relative",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('relation', models.CharField(choices=[('parent', 'Cha, mẹ'), ('sibling', 'Anh, chị, em ruột'), ('spouse', 'Vợ, chồng'), ('child', 'Con'), ('spouse_parent', 'Cha, mẹ của vợ/chồng'), ('spouse_sibling', 'Anh, chị, em ruột của vợ/chồng')], max_length=20, verbose_name='quan hệ')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='relatives_declared', to='org.person', verbose_name='công chức')),
-                ('relative', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='declared_by', to='org.person', verbose_name='người thân')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "relation",
+                    models.CharField(
+                        choices=[
+                            ("parent", "Cha, mẹ"),
+                            ("sibling", "Anh, chị, em ruột"),
+                            ("spouse", "Vợ, chồng"),
+                            ("child", "Con"),
+                            ("spouse_parent", "Cha, mẹ của vợ/chồng"),
+                            ("spouse_sibling", "Anh, chị, em ruột của vợ/chồng"),
+                        ],
+                        max_length=20,
+                        verbose_name="quan hệ",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="relatives_declared",
+                        to="org.person",
+                        verbose_name="công chức",
+                    ),
+                ),
+                (
+                    "relative",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="declared_by",
+                        to="org.person",
+                        verbose_name="người thân",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'người thân',
-                'verbose_name_plural': 'người thân',
-                'constraints': [models.UniqueConstraint(fields=('person', 'relative'), name='relative_unique'), models.CheckConstraint(condition=models.Q(('person', models.F('relative')), _negated=True), name='relative_not_self')],
+                "verbose_name": "người thân",
+                "verbose_name_plural": "người thân",
+                "constraints": [
+                    models.UniqueConstraint(fields=("person", "relative"), name="relative_unique"),
+                    models.CheckConstraint(
+                        condition=models.Q(("person", models.F("relative")), _negated=True),
+                        name="relative_not_self",
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='unit',
-            constraint=models.CheckConstraint(condition=models.Q(('code__contains', '/'), _negated=True), name='unit_code_has_no_slash'),
+            model_name="unit",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("code__contains", "/"), _negated=True),
+                name="unit_code_has_no_slash",
+            ),
         ),
         migrations.AddIndex(
-            model_name='person',
-            index=models.Index(fields=['unit', 'sort_key'], name='org_person_unit_id_b2f97b_idx'),
+            model_name="person",
+            index=models.Index(fields=["unit", "sort_key"], name="org_person_unit_id_b2f97b_idx"),
         ),
     ]
