@@ -110,6 +110,7 @@ def test_errors_workbook_is_written_on_request(files, tmp_path):
             "Thiếu cột bắt buộc ở dòng tiêu đề (dòng 1): “Ngày sinh”, “Giới tính”, “Mã đơn vị”.",
         ),
     ],
+    ids=["csv-renamed", "missing-columns"],  # stable ids: the xlsx bytes carry a timestamp
 )
 def test_unusable_file_gives_a_message_on_stderr_and_exit_1(files, data, message):
     code, out, err = run("import_roster", files("ds.csv", data))
