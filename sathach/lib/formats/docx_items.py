@@ -334,6 +334,10 @@ class _QuestionReader:
         return item
 
     def _strip_markers(self, line: Line) -> Line:
+        label = _label(line.text)
+        if label is not None and label[0] in (TOPIC, SOURCE, FEEDBACK, GUIDE):
+            # Free text after a label ("Chủ đề: [Số] ..." names a topic): never a marker.
+            return line
         for match in reversed(list(_MARKER_RE.finditer(line.text))):
             marker = _MARKERS.get(label_key(match.group(1)))
             if marker is not None:

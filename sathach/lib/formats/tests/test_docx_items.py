@@ -1257,3 +1257,12 @@ def test_fuzzed_xml_inside_a_valid_package_raises_only_item_format_errors(data: 
         docx_items.parse(out.getvalue())
     except ItemFormatError:
         pass
+
+
+def test_marker_inside_a_topic_line_is_part_of_the_topic_not_a_marker() -> None:
+    # Found by the fuzzer: "Chủ đề: [Số]" made the question numeric after a round trip.
+    data = make_docx("Chủ đề: [Số]", "Câu 1. Cơ quan nào?", *FOUR_OPTIONS, "Đáp án: B")
+    (item,) = docx_items.parse(data).items
+    assert item.kind == Kind.SINGLE and item.topic_path == ("[Số]",)
+    (again,) = docx_items.parse(docx_items.write([item])).items
+    assert again.kind == Kind.SINGLE and again.topic_path == ("[Số]",)
