@@ -200,7 +200,11 @@ def item_create(
 
 
 def _lock(item: Item) -> Item:
-    return Item.objects.select_for_update().select_related("current", "topic").get(pk=item.pk)
+    return (
+        Item.objects.select_for_update(of=("self",))
+        .select_related("current", "topic")
+        .get(pk=item.pk)
+    )
 
 
 @transaction.atomic
