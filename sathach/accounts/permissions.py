@@ -7,6 +7,8 @@ from typing import Any
 
 from django.db.models import Q
 
+from sathach.lib.tree import outermost
+
 from .constants import ROSTER_READ_ROLES, ROSTER_WRITE_ROLES, Role
 
 
@@ -17,18 +19,11 @@ def unit_paths(user: Any, roles: Iterable[str]) -> list[str]:
     """
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
-    paths = sorted(
-        set(
-            user.role_assignments.filter(
-                is_active=True, role__in=list(roles), unit__isnull=False, unit__is_active=True
-            ).values_list("unit__path", flat=True)
-        )
+    return outermost(
+        user.role_assignments.filter(
+            is_active=True, role__in=list(roles), unit__isnull=False, unit__is_active=True
+        ).values_list("unit__path", flat=True)
     )
-    outermost: list[str] = []
-    for path in paths:
-        if not any(path.startswith(outer) for outer in outermost):
-            outermost.append(path)
-    return outermost
 
 
 def subtree_q(paths: Iterable[str], field: str = "unit__path") -> Q:

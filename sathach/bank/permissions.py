@@ -13,6 +13,7 @@ from typing import Any
 from django.db.models import Q
 
 from sathach.accounts.constants import Role
+from sathach.lib.tree import outermost
 
 from .constants import TopicRole
 from .models import Topic, TopicAssignment
@@ -26,18 +27,9 @@ def topic_paths(user: Any, role: str) -> list[str]:
         return []
     if not user.has_role(BANK_ROLES[TopicRole(role)]):
         return []
-    paths = sorted(
-        set(
-            TopicAssignment.objects.filter(user=user, role=role).values_list(
-                "topic__path", flat=True
-            )
-        )
+    return outermost(
+        TopicAssignment.objects.filter(user=user, role=role).values_list("topic__path", flat=True)
     )
-    outermost: list[str] = []
-    for path in paths:
-        if not any(path.startswith(o) for o in outermost):
-            outermost.append(path)
-    return outermost
 
 
 def readable_paths(user: Any) -> list[str]:

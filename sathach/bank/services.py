@@ -18,6 +18,7 @@ from sathach.audit.services import audit_record
 from sathach.core.errors import PermissionDeniedError, ServiceError
 from sathach.lib.formats.items import AssetData, ItemData, validate_item
 from sathach.lib.text import clean_name
+from sathach.lib.tree import depth
 
 from .constants import Difficulty, HistoryAction, TopicRole, VersionState
 from .content import asset_names, content_hash, content_of, normalised_text, sanitize
@@ -35,7 +36,7 @@ def topic_fill_derived(topic: Topic) -> Topic:
     topic.code = clean_name(topic.code)
     topic.name = clean_name(topic.name)
     topic.path = topic.compute_path()
-    topic.depth = topic.path.count("/") - 2
+    topic.depth = depth(topic.path)
     return topic
 
 

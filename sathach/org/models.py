@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sathach.core.models import TimeStampedModel
+from sathach.lib.tree import child_path
 
 from .constants import Block, Gender, Relation, UnitKind, UnitLevel
 
@@ -46,7 +47,7 @@ class Unit(TimeStampedModel):
         return self.name
 
     def compute_path(self) -> str:
-        return (self.parent.path if self.parent else "/") + self.code + "/"
+        return child_path(self.parent.path if self.parent else None, self.code)
 
 
 class Rank(TimeStampedModel):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from sathach.audit.services import audit_record
 from sathach.core.errors import ServiceError
 from sathach.lib.text import clean_name, fold, person_sort_key, split_name
+from sathach.lib.tree import depth
 
 from .models import Person, Unit
 
@@ -33,7 +34,7 @@ def unit_fill_derived(unit: Unit) -> Unit:
     unit.name = clean_name(unit.name)
     unit.code = clean_name(unit.code)
     unit.path = unit.compute_path()
-    unit.depth = unit.path.count("/") - 2
+    unit.depth = depth(unit.path)
     return unit
 
 
