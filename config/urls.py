@@ -9,4 +9,5 @@ urlpatterns = [
     path("nhat-ky/", include("sathach.audit.urls")),
     path("ngan-hang/", include("sathach.bank.urls")),
     path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
 ]
