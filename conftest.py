@@ -3,6 +3,13 @@
 import os
 
 import pytest
+from hypothesis import settings
+
+# In CI (CI=true), Hypothesis runs a fixed set of examples so that a run is reproducible and a
+# new random find cannot fail an unrelated submission; locally it explores afresh every run.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 pytest_plugins = ["sathach.core.pytest_browser"]
 

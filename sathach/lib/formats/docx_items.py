@@ -461,7 +461,8 @@ class _QuestionReader:
         assets: dict[str, AssetData] = {}
         item = ItemData(kind=Kind.SINGLE, stem=lines_html(parts.stem, _STEM_KEEP, assets))
         item.location = self.question.location
-        item.shuffle = KEEP_ORDER_MARK not in parts.markers
+        # Option order matters only where there are options to keep in order.
+        item.shuffle = KEEP_ORDER_MARK not in parts.markers or not parts.options
         self._metadata(item)
         if parts.options:
             self._choice(item, assets)

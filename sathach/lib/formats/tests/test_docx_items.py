@@ -1266,3 +1266,11 @@ def test_marker_inside_a_topic_line_is_part_of_the_topic_not_a_marker() -> None:
     assert item.kind == Kind.SINGLE and item.topic_path == ("[Số]",)
     (again,) = docx_items.parse(docx_items.write([item])).items
     assert again.kind == Kind.SINGLE and again.topic_path == ("[Số]",)
+
+
+def test_keep_order_marker_on_a_question_without_options_changes_nothing() -> None:
+    # Found by the fuzzer: an essay marked "[Không đảo phương án]" lost the mark on a round trip.
+    data = make_docx("Câu 1. Trình bày quy trình [Không đảo phương án]", "Hướng dẫn chấm: đủ ý")
+    (item,) = docx_items.parse(data).items
+    assert item.kind == Kind.ESSAY and item.shuffle is True
+    assert docx_items.parse(docx_items.write([item])).items[0].shuffle is True
