@@ -45,3 +45,12 @@ def province(db):
     from sathach.core.testing import make_province
 
     return make_province()
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese():
+    """Messages are compared in Vietnamese, whatever language an earlier test left active."""
+    from django.utils import translation
+
+    with translation.override("vi"):
+        yield

@@ -8,6 +8,7 @@ urlpatterns = [
     path("to-chuc/", include("sathach.org.urls")),
     path("nhat-ky/", include("sathach.audit.urls")),
     path("ngan-hang/", include("sathach.bank.urls")),
+    path("ke-hoach/", include("sathach.plans.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

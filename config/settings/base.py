@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "sathach.accounts",
     "sathach.org",
     "sathach.bank",
+    "sathach.plans",
     "sathach.demo",
 ]
 

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PlansConfig(AppConfig):
+    name = "sathach.plans"
+    label = "plans"
+    verbose_name = "Kế hoạch kiểm tra, sát hạch"

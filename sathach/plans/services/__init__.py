@@ -1,0 +1,96 @@
+"""Every write of the plans app, one module per concern (the file grew past ~500 lines).
+
+Import from here: ``from sathach.plans.services import board_member_add``.
+"""
+
+from .blueprint import (
+    BlueprintIssue,
+    TemplateResult,
+    blueprint_cell_add,
+    blueprint_part_add,
+    blueprint_validate,
+    plan_create_from_template,
+)
+from .boards import (
+    ConflictFinding,
+    Refusal,
+    board_member_add,
+    board_member_remove,
+    candidate_conflicts,
+    council_set,
+    member_refusals,
+    plan_conflicts,
+)
+from .candidates import (
+    EXPORT_HEADERS,
+    CandidateListReport,
+    ComputedCandidate,
+    candidates_compute,
+    candidates_export_xlsx,
+    candidates_generate,
+    plan_candidate_add,
+    plan_candidate_exempt,
+    plan_candidate_remove,
+)
+from .declarations import DeclarationSheet, conflict_declaration_data, conflict_declare
+from .plans import plan_close, plan_create, plan_publish, plan_rules_set, plan_scope_set
+from .sittings import (
+    AllocationReport,
+    ColleaguePair,
+    ProctorShortage,
+    SeatMoveResult,
+    proctor_assign,
+    room_create,
+    room_limit,
+    seat_move,
+    seats_allocate,
+    sitting_create,
+    sitting_finalise,
+    sitting_proctor_shortages,
+)
+
+__all__ = [
+    "EXPORT_HEADERS",
+    "AllocationReport",
+    "BlueprintIssue",
+    "CandidateListReport",
+    "ColleaguePair",
+    "ComputedCandidate",
+    "ConflictFinding",
+    "DeclarationSheet",
+    "ProctorShortage",
+    "Refusal",
+    "SeatMoveResult",
+    "TemplateResult",
+    "blueprint_cell_add",
+    "blueprint_part_add",
+    "blueprint_validate",
+    "board_member_add",
+    "board_member_remove",
+    "candidate_conflicts",
+    "candidates_compute",
+    "candidates_export_xlsx",
+    "candidates_generate",
+    "conflict_declaration_data",
+    "conflict_declare",
+    "council_set",
+    "member_refusals",
+    "plan_candidate_add",
+    "plan_candidate_exempt",
+    "plan_candidate_remove",
+    "plan_close",
+    "plan_conflicts",
+    "plan_create",
+    "plan_create_from_template",
+    "plan_publish",
+    "plan_rules_set",
+    "plan_scope_set",
+    "proctor_assign",
+    "room_create",
+    "room_limit",
+    "seat_move",
+    "seats_allocate",
+    "sitting_create",
+    "sitting_finalise",
+    "sitting_proctor_shortages",
+]
