@@ -23,6 +23,7 @@ COMMANDS = {
     "audit": "audit",
     "bench": "bench",
     "bank": "bank",
+    "assemble": "assemble",
     "user": "user",
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 from django.db import transaction
@@ -9,7 +10,7 @@ from django.utils import timezone
 
 from sathach.accounts.models import User
 from sathach.audit.services import audit_record
-from sathach.bank.constants import HistoryAction, TopicRole, VersionState
+from sathach.bank.constants import DEFAULT_FACILITY, HistoryAction, TopicRole, VersionState
 from sathach.bank.models import Item, ItemHistory, ItemVersion, Topic, TopicAssignment
 from sathach.bank.services import topic_fill_derived
 from sathach.bank.transfer import items_bulk_create
@@ -57,6 +58,7 @@ def bank_seed(*, seed: int) -> dict[str, int]:
     items = items_bulk_create(actor=author, placed=placed)
     _approve_all(items, reviewer)
     _link_positions(items, topics)
+    _pilot_facility(items, seed)
     counts = {"topics": len(topics), "items": len(items)}
     audit_record(actor=None, action="demo.bank_seed", data={"seed": seed, **counts})
     return counts
@@ -82,6 +84,21 @@ def _approve_all(items: list[Item], reviewer: Any) -> None:
         ],
         batch_size=1000,
     )
+
+
+def _pilot_facility(items: list[Item], seed: int) -> None:
+    """Give every item the facility a pilot sitting would have measured.
+
+    Real banks learn each item's facility (share of candidates answering correctly) from item
+    analysis; two "medium" items are rarely equally hard. The demo draws it around the default
+    of the item's difficulty, so fair assembly has real differences to balance.
+    """
+    rng = random.Random(seed)  # noqa: S311 - demo data, reproducible by design
+    versions = list(ItemVersion.objects.filter(pk__in=[i.current_id for i in items]))
+    for version in versions:
+        base = DEFAULT_FACILITY[version.difficulty]
+        version.facility = round(min(0.97, max(0.1, rng.gauss(base, 0.1))), 3)
+    ItemVersion.objects.bulk_update(versions, ["facility"], batch_size=1000)
 
 
 def _link_positions(items: list[Item], topics: dict[str, Topic]) -> None:

@@ -446,3 +446,75 @@ class ProctorAssignment(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.room}: {self.get_role_display()} — {self.membership}"
+
+
+# --- Assembled forms (sathach.plans.forms_assembly) ----------------------------------------------
+# One row per form with its items as JSON, not a row per item: 20,000 candidates × 60 items would
+# be 1.2 million rows to write before the sitting, and starting a test becomes one read.
+
+
+class Form(TimeStampedModel):
+    """An assembled test form: a candidate's own (computer part) or a paper variant.
+
+    ``items`` lists item version ids in the order shown; ``option_orders[i]`` is the order of
+    item ``i``'s options (position → original option index), ``null`` for an item without
+    options. ``content_hash`` is the SHA-256 of both; ``sealed_at`` is set once the form may no
+    longer be replaced.
+    """
+
+    part = models.ForeignKey(BlueprintPart, on_delete=models.CASCADE, related_name="forms")
+    candidate = models.ForeignKey(
+        Candidate,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="forms",
+        verbose_name=_("người dự kiểm tra"),
+    )
+    variant = models.PositiveSmallIntegerField(_("mã đề"), null=True, blank=True)
+    seed = models.BigIntegerField(_("hạt giống"))
+    expected_score = models.FloatField(_("điểm kỳ vọng"))
+    items = models.JSONField(_("câu hỏi"), default=list)
+    option_orders = models.JSONField(_("thứ tự phương án"), default=list)
+    content_hash = models.CharField(_("mã băm nội dung"), max_length=64)
+    sealed_at = models.DateTimeField(_("niêm phong lúc"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["part", "variant", "pk"]
+        verbose_name = _("đề thi")
+        verbose_name_plural = _("đề thi")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["part", "candidate"],
+                condition=Q(candidate__isnull=False),
+                name="form_one_per_candidate",
+            ),
+            models.UniqueConstraint(
+                fields=["part", "variant"],
+                condition=Q(variant__isnull=False),
+                name="form_variant_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(candidate__isnull=True) ^ Q(variant__isnull=True),
+                name="form_candidate_or_variant",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.variant is not None:
+            return f"{self.part}: mã đề {self.variant}"
+        return f"{self.part}: đề của thí sinh #{self.candidate_id}"
+
+
+class SeatForm(models.Model):
+    """The paper variant handed out at one seat (neighbours never share one)."""
+
+    seat = models.OneToOneField(Seat, on_delete=models.CASCADE, related_name="form_link")
+    form = models.ForeignKey(Form, on_delete=models.CASCADE, related_name="seat_links")
+
+    class Meta:
+        verbose_name = _("mã đề tại chỗ ngồi")
+        verbose_name_plural = _("mã đề tại chỗ ngồi")
+
+    def __str__(self) -> str:
+        return f"{self.seat}: {self.form}"

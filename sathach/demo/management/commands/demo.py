@@ -11,6 +11,7 @@ from tqdm import tqdm
 
 from sathach.core.errors import ServiceError
 from sathach.demo.bank_seed import bank_exists, bank_seed
+from sathach.demo.plan_seed import PLAN_CODE, plan_exists, plan_seed
 from sathach.demo.province import (
     DEFAULT_SEED,
     DEMO_PASSWORD,
@@ -93,6 +94,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Đã tạo ngân hàng câu hỏi mẫu: {bank_counts['items']} câu hỏi đã duyệt, "
                 f"{bank_counts['topics']} chủ đề."
+            )
+        if not plan_exists():
+            plan_seed(seed=seed)
+            self.stdout.write(
+                f"Đã tạo kế hoạch mẫu {PLAN_CODE}: lập đề bằng `sathach assemble {PLAN_CODE}`."
             )
         self._figures(counts)
         self._logins()

@@ -1,0 +1,82 @@
+"""Seed the demo plan ``DEMO``: two agencies, their candidates, one computer MCQ part.
+
+The part draws 60 single-choice questions from the four general-knowledge topics of the demo
+bank, 5 easy + 6 medium + 4 hard from each, which every topic holds with room to spare (the
+smallest has 13 / 20 / 12), so ``sathach assemble DEMO`` reaches the 2 % tolerance. The seed
+does not assemble: that is the user's first command.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+
+from sathach.bank.constants import Difficulty, ItemKind
+from sathach.bank.models import Topic
+from sathach.org.models import Unit
+from sathach.plans.constants import PartKind
+from sathach.plans.models import Plan
+from sathach.plans.services import (
+    blueprint_cell_add,
+    blueprint_part_add,
+    candidates_generate,
+    plan_create,
+    plan_scope_set,
+)
+
+PLAN_CODE = "DEMO"
+PLAN_NAME = "Kiểm tra, sát hạch công chức năm 2026 (mẫu)"
+AGENCIES = ("SNV", "BTC")  # Sở Nội vụ, Ban Tổ chức Tỉnh ủy (sathach/demo/units.py)
+TOPICS = ("KTC-HTCT", "KTC-LCBCC", "KTC-QLNN", "KTC-XDD")
+# Items each form draws per topic, by difficulty: 15 per topic, 60 in all.
+PER_TOPIC = ((Difficulty.EASY, 5), (Difficulty.MEDIUM, 6), (Difficulty.HARD, 4))
+
+
+def plan_exists() -> bool:
+    return Plan.objects.filter(code=PLAN_CODE).exists()
+
+
+@transaction.atomic
+def plan_seed(*, seed: int) -> Plan:
+    """Create the demo plan with its candidates and blueprint, ready to assemble.
+
+    ``seed`` is recorded for symmetry with the other seeds; nothing here is random.
+    """
+    del seed  # the plan is the same for every seed of the province
+    plan = plan_create(
+        actor=None,
+        code=PLAN_CODE,
+        name=PLAN_NAME,
+        starts_on=dt.date(2026, 6, 1),
+        ends_on=dt.date(2026, 7, 31),
+        exam_profile="TT22-2025",
+        legal_basis="Kế hoạch mẫu của dữ liệu demo.",
+    )
+    units = list(Unit.objects.filter(code__in=AGENCIES))
+    plan_scope_set(actor=None, plan=plan, units=units)
+    candidates_generate(actor=None, plan=plan)
+    part = blueprint_part_add(
+        actor=None,
+        plan=plan,
+        order=1,
+        kind=PartKind.COMPUTER_MCQ,
+        name="Kiến thức chung",
+        minutes=60,
+        max_score=Decimal(100),
+        pass_mark=Decimal(50),
+    )
+    topics = {t.code: t for t in Topic.objects.filter(code__in=TOPICS)}
+    for code in TOPICS:
+        for difficulty, count in PER_TOPIC:
+            blueprint_cell_add(
+                actor=None,
+                part=part,
+                topic=topics[code],
+                count=count,
+                points=Decimal(1),
+                difficulty=difficulty,
+                item_kind=ItemKind.SINGLE,
+            )
+    return plan

@@ -1,0 +1,225 @@
+"""Assemble a part's forms from the bank: one sealed-ready form per candidate, or paper variants.
+
+The fair-assembly core (``sathach.lib.assembly``) does the work; this module reads the pool,
+refuses forms that break the blueprint or are not parallel, and writes them in one
+transaction with the frozen item versions and one audit event. Forms are written before the
+sitting, so starting a test is a read, not a burst of writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from sathach.audit.services import audit_record
+from sathach.bank.models import ItemVersion
+from sathach.bank.services import versions_freeze
+from sathach.core.errors import ServiceError
+from sathach.lib.assembly import (
+    AssemblyError,
+    AssemblyResult,
+    BlueprintShortageError,
+    adjacent_pairs,
+    assemble,
+    assign_to_seats,
+    check_forms,
+)
+from sathach.lib.assembly import Form as CoreForm
+from sathach.lib.assembly import Seat as CoreSeat
+
+from .constants import CandidateStatus, PartKind
+from .models import BlueprintPart, Candidate, Form, Seat, SeatForm
+from .selectors import part_assembly_input
+from .services.common import OPEN, require_status, require_write
+
+DEFAULT_VARIANTS = 4  # paper variants when none are asked for
+_BATCH = 2000
+
+
+def content_hash(items: Sequence[int], option_orders: Sequence[Sequence[int] | None]) -> str:
+    """Return the SHA-256 of a form's items and option orders (what the candidate sees)."""
+    text = json.dumps(
+        {"items": list(items), "options": [None if o is None else list(o) for o in option_orders]},
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _assemble(
+    part: BlueprintPart, n_forms: int, seed: int, tolerance_fraction: float
+) -> AssemblyResult:
+    blueprint, pool = part_assembly_input(part=part)
+    if not blueprint.cells or blueprint.length == 0:
+        raise ServiceError(
+            _("Phần %(n)d chưa có ô ma trận đề nào.") % {"n": part.order}, code="no_cells"
+        )
+    try:
+        result = assemble(
+            pool, blueprint, n_forms, seed=seed, tolerance_fraction=tolerance_fraction
+        )
+    except BlueprintShortageError as exc:
+        lines = "\n".join(f"  - {s}" for s in exc.shortages)
+        raise ServiceError(
+            _("Không đủ câu hỏi đã duyệt cho ma trận đề phần %(n)d:\n%(l)s")
+            % {"n": part.order, "l": lines},
+            code="shortage",
+        ) from exc
+    except AssemblyError as exc:
+        raise ServiceError(str(exc), code="assembly") from exc
+    # Trust, but verify: an independent check of every form against the blueprint.
+    problems = check_forms(result.forms, pool, blueprint)
+    if problems or not result.blueprint_ok:
+        shown = "; ".join((problems or list(result.problems))[:5])
+        raise ServiceError(
+            _("Đề không đúng ma trận đề phần %(n)d: %(p)s") % {"n": part.order, "p": shown},
+            code="blueprint",
+        )
+    if not result.within_tolerance:
+        raise ServiceError(
+            _(
+                "Các đề phần %(n)d chưa tương đương: chênh lệch điểm kỳ vọng %(s).3f vượt dung "
+                "sai %(t).3f (%(f)s%% điểm tối đa). Hãy bổ sung câu hỏi hoặc sửa ma trận đề."
+            )
+            % {
+                "n": part.order,
+                "s": result.spread,
+                "t": result.tolerance,
+                "f": f"{tolerance_fraction * 100:g}",
+            },
+            code="not_parallel",
+        )
+    return result
+
+
+def _seats(part: BlueprintPart) -> list[Seat]:
+    return list(
+        Seat.objects.filter(sitting__part=part).order_by("sitting_id", "room_id", "row", "col")
+    )
+
+
+def _core_seat(seat: Seat) -> CoreSeat:
+    return CoreSeat((seat.sitting_id, seat.room_id), seat.row, seat.col)
+
+
+def _check_neighbours(seats: list[Seat], key_of_candidate: dict[int, tuple[int, ...]]) -> None:
+    """Refuse if two adjacent seats of a sitting hold the same test (same item set)."""
+    places = [_core_seat(s) for s in seats]
+    for i, j in adjacent_pairs(places):
+        a = key_of_candidate.get(seats[i].candidate_id)
+        if a is not None and a == key_of_candidate.get(seats[j].candidate_id):
+            raise ServiceError(
+                _("Hai chỗ ngồi cạnh nhau (%(a)s và %(b)s) có cùng một đề.")
+                % {"a": seats[i], "b": seats[j]},
+                code="neighbours_share",
+            )
+
+
+def _form_row(part: BlueprintPart, form: CoreForm, seed: int, **who: Any) -> Form:
+    orders = [None if o is None else list(o) for o in form.option_orders]
+    return Form(
+        part=part,
+        seed=seed,
+        expected_score=form.expected,
+        items=list(form.items),
+        option_orders=orders,
+        content_hash=content_hash(form.items, orders),
+        **who,
+    )
+
+
+@transaction.atomic
+def part_assemble(
+    *,
+    actor: Any,
+    part: BlueprintPart,
+    seed: int,
+    n_variants: int | None = None,
+    tolerance_fraction: float = 0.02,
+) -> AssemblyResult:
+    """Assemble and store the forms of an MCQ part, replacing its earlier unsealed forms.
+
+    A computer part gets one form per included candidate; a paper part ``n_variants``
+    variants (default 4), handed out to the seats of its sittings so that neighbours differ.
+    Refused when the bank is short, a form breaks the blueprint, or the spread of expected
+    scores exceeds ``tolerance_fraction`` of the maximum score. The used item versions are
+    frozen.
+    """
+    plan = part.plan
+    require_write(actor, plan)
+    require_status(plan, OPEN, _("lập đề thi"))
+    if part.kind not in (PartKind.COMPUTER_MCQ, PartKind.PAPER_MCQ):
+        raise ServiceError(
+            _("Phần %(n)d không phải phần thi trắc nghiệm: không lập đề tự động.")
+            % {"n": part.order},
+            code="not_mcq",
+        )
+    if Form.objects.filter(part=part, sealed_at__isnull=False).exists():
+        raise ServiceError(
+            _("Đề thi phần %(n)d đã niêm phong: không thể lập lại.") % {"n": part.order},
+            code="sealed",
+        )
+    computer = part.kind == PartKind.COMPUTER_MCQ
+    candidates: list[Candidate] = []
+    if computer:
+        candidates = list(
+            Candidate.objects.filter(plan=plan, status=CandidateStatus.INCLUDED).order_by(
+                "number", "pk"
+            )
+        )
+        if not candidates:
+            raise ServiceError(
+                _("Kế hoạch “%(c)s” chưa có người dự kiểm tra.") % {"c": plan.code},
+                code="no_candidates",
+            )
+        n_forms = len(candidates)
+    else:
+        n_forms = DEFAULT_VARIANTS if n_variants is None else n_variants
+        if n_forms < 1:
+            raise ServiceError(_("Số mã đề phải lớn hơn 0."), code="bad_variants")
+    result = _assemble(part, n_forms, seed, tolerance_fraction)
+
+    seats = _seats(part)
+    seat_forms: dict[int, int] = {}  # seat id → index into result.forms
+    if computer:
+        rows = [
+            _form_row(part, form, seed, candidate=candidate)
+            for form, candidate in zip(result.forms, candidates, strict=True)
+        ]
+        if seats:
+            keys = {c.pk: f.key for f, c in zip(result.forms, candidates, strict=True)}
+            _check_neighbours(seats, keys)
+    else:
+        rows = [_form_row(part, form, seed, variant=form.number + 1) for form in result.forms]
+        if seats:
+            try:
+                chosen = assign_to_seats(result.forms, [_core_seat(s) for s in seats], seed=seed)
+            except AssemblyError as exc:
+                raise ServiceError(str(exc), code="seating") from exc
+            seat_forms = {s.pk: chosen[_core_seat(s)] for s in seats}
+
+    Form.objects.filter(part=part).delete()  # none is sealed (checked above)
+    created = Form.objects.bulk_create(rows, batch_size=_BATCH)
+    if seat_forms:
+        SeatForm.objects.bulk_create(
+            [SeatForm(seat_id=s, form=created[i]) for s, i in seat_forms.items()],
+            batch_size=_BATCH,
+        )
+    used = sorted({v for form in result.forms for v in form.items})
+    versions_freeze(
+        actor=actor,
+        versions=list(ItemVersion.objects.filter(pk__in=used).only("pk")),
+        reason=_("Lập đề thi %(c)s, phần %(n)d") % {"c": plan.code, "n": part.order},
+    )
+    audit_record(
+        actor=actor,
+        action="plans.part_assemble",
+        target=part,
+        data={**result.summary(), "seed": seed, "kind": part.kind, "seats": len(seat_forms)},
+        profile=plan.exam_profile,
+    )
+    return result
