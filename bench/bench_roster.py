@@ -12,6 +12,8 @@ import datetime as dt
 import time
 from typing import Any
 
+from django.utils import timezone
+
 from sathach.core.testing import make_province
 from sathach.lib.formats.roster import RosterRow, parse_roster, write_roster
 from sathach.org.models import Person
@@ -19,18 +21,31 @@ from sathach.org.roster import roster_export, roster_import
 
 NAME = "roster"
 N_ROWS = 12_000
-_NAMES = ["Nguyễn Văn An", "Trần Thị Bích", "Lê Hoàng Đức", "Phạm Thị Hồng Nhung",
-          "Võ Minh Tuấn", "Hồ Thị Lan", "Đặng Quốc Việt", "Bùi Thị Thu Hà"]
+_NAMES = [
+    "Nguyễn Văn An",
+    "Trần Thị Bích",
+    "Lê Hoàng Đức",
+    "Phạm Thị Hồng Nhung",
+    "Võ Minh Tuấn",
+    "Hồ Thị Lan",
+    "Đặng Quốc Việt",
+    "Bùi Thị Thu Hà",
+]
 
 
 def make_rows(n: int) -> list[RosterRow]:
     units = ["BTC", "BTC-P1", "SNV", "XA-VINH"]
     return [
         RosterRow(
-            row=0, code=f"NV{i:05d}", full_name=_NAMES[i % len(_NAMES)],
+            row=0,
+            code=f"NV{i:05d}",
+            full_name=_NAMES[i % len(_NAMES)],
             birth_date=dt.date(1970 + i % 30, 1 + i % 12, 1 + i % 28),
-            gender="M" if i % 2 else "F", unit_code=units[i % 4], rank_code="01.003",
-            qualification="Cử nhân Luật", hired_on=dt.date(1995 + i % 30, 1, 1),
+            gender="M" if i % 2 else "F",
+            unit_code=units[i % 4],
+            rank_code="01.003",
+            qualification="Cử nhân Luật",
+            hired_on=dt.date(1995 + i % 30, 1, 1),
             is_party_member=bool(i % 3),
             relatives=((f"NV{(i + 1) % n:05d}", "spouse"),) if i % 5 == 0 else (),
         )
@@ -49,14 +64,24 @@ def run(args: Any) -> dict[str, Any]:
     province = make_province()
     data = write_roster(make_rows(N_ROWS))
     figures: dict[str, Any] = {"rows": N_ROWS, "file_mb": round(len(data) / 1e6, 2)}
-    today = dt.date.today()
+    today = timezone.localdate()
     _timed("baseline_parse_s", figures, lambda: parse_roster(data, today=today))
-    first = _timed("import_s", figures, lambda: roster_import(
-        actor=None, data=data, filename="bench.xlsx", unit=None, partial=False, dry_run=False))
+    first = _timed(
+        "import_s",
+        figures,
+        lambda: roster_import(
+            actor=None, data=data, filename="bench.xlsx", unit=None, partial=False, dry_run=False
+        ),
+    )
     if first.errors or Person.objects.count() != N_ROWS:
         raise RuntimeError(f"roster import failed: {first.errors[:3]}")
-    again = _timed("reimport_unchanged_s", figures, lambda: roster_import(
-        actor=None, data=data, filename="bench.xlsx", unit=None, partial=False, dry_run=False))
+    again = _timed(
+        "reimport_unchanged_s",
+        figures,
+        lambda: roster_import(
+            actor=None, data=data, filename="bench.xlsx", unit=None, partial=False, dry_run=False
+        ),
+    )
     if again.unchanged != N_ROWS:
         raise RuntimeError("re-import changed rows")
     _timed("export_s", figures, lambda: roster_export(actor=None, unit=province.root))

@@ -25,9 +25,18 @@ def run(*args: str) -> tuple[int, str, str]:
     return 0, out.getvalue(), err.getvalue()
 
 
-@pytest.mark.parametrize("sample", ["sample.gift.txt", "sample.aiken.txt", "sample.moodle.xml",
-                                    "sample-qti3.zip", "sample-qti21-item.xml",
-                                    "mau-ngan-hang-cau-hoi.xlsx", "mau-cau-hoi.docx"])
+@pytest.mark.parametrize(
+    "sample",
+    [
+        "sample.gift.txt",
+        "sample.aiken.txt",
+        "sample.moodle.xml",
+        "sample-qti3.zip",
+        "sample-qti21-item.xml",
+        "mau-ngan-hang-cau-hoi.xlsx",
+        "mau-cau-hoi.docx",
+    ],
+)
 def test_every_shipped_sample_imports(sample):
     make_topic("KTC", "Kiến thức chung")
     code, out, _err = run("import", str(SAMPLES / sample), "--topic", "KTC")
@@ -52,8 +61,7 @@ def test_bad_file_exits_1_writes_nothing_and_names_the_line(tmp_path):
 
 def test_dry_run_writes_nothing():
     make_topic("KTC", "Kiến thức chung")
-    code, out, _err = run("import", str(SAMPLES / "sample.gift.txt"), "--topic", "KTC",
-                          "--dry-run")
+    code, out, _err = run("import", str(SAMPLES / "sample.gift.txt"), "--topic", "KTC", "--dry-run")
     assert code == 0 and "Kiểm tra thử" in out
     assert Item.objects.count() == 0
 
