@@ -3,11 +3,14 @@
 #   chromium      browser tests (Playwright drives /usr/bin/chromium; it cannot download its own)
 #   poppler-utils pdftotext, to check the text of generated PDFs
 #   fonts-dejavu-core  Vietnamese glyphs for PDFs and the headless browser
+#   libpango      text layout for WeasyPrint
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
+# WeasyPrint (PDF papers and lists) renders text with Pango.
+ldconfig -p 2>/dev/null | grep -q "libpango-1.0.so" || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

@@ -16,6 +16,11 @@ NAV: list[tuple[Any, str, frozenset[str]]] = [
     (_("Nhập danh sách"), "org:roster-import", ROSTER_WRITE_ROLES),
     (_("Ngân hàng câu hỏi"), "bank:item-list", frozenset({Role.AUTHOR, Role.REVIEWER})),
     (_("Thẩm định câu hỏi"), "bank:review-queue", frozenset({Role.REVIEWER})),
+    (
+        _("Kế hoạch kiểm tra"),
+        "plans:plan-list",
+        frozenset({Role.ORGANISER, Role.UNIT_HR, Role.LEADER}),
+    ),
     (_("Hồ sơ của tôi"), "org:me", frozenset({Role.CANDIDATE})),
     (_("Nhật ký kiểm toán"), "audit:event-list", frozenset({Role.ADMIN})),
 ]
