@@ -132,6 +132,13 @@ def login_attempt(*, request: HttpRequest | None, username: str, password: str) 
         if throttle.locked_until and throttle.locked_until > now:
             refusal = LoginRefusedError(_lock_message(throttle.locked_until), code="locked")
             user = None
+            # Guessing during a lock leaves a trace too (the password is not even checked).
+            audit_record(
+                actor=None,
+                action="accounts.login_refused_locked",
+                data={"username": key},
+                ip=client_ip(request),
+            )
         else:
             user = authenticate(request, username=nfc(username), password=password)
             refusal = None

@@ -147,14 +147,15 @@ def test_each_failure_the_lock_and_the_sign_in_are_audited(clock, officer):
     assert [e.action for e in events] == [
         *["accounts.login_failed"] * 4,
         "accounts.login_locked",
+        "accounts.login_refused_locked",
         "accounts.login",
     ]
-    for event in events[:5]:
+    for event in events[:6]:
         assert (event.actor_id, event.actor_username) == (None, "system")
         assert (event.data, event.ip) == ({"username": "canbo"}, "10.0.0.7")
     assert events[4].created_at == START
-    assert (events[5].actor_id, events[5].target_id) == (officer.pk, str(officer.pk))
-    assert events[5].created_at == START + dt.timedelta(minutes=15)
+    assert (events[6].actor_id, events[6].target_id) == (officer.pk, str(officer.pk))
+    assert events[6].created_at == START + dt.timedelta(minutes=15)
 
 
 def test_failures_for_an_unknown_user_name_are_audited_under_that_name(clock):
