@@ -6,6 +6,7 @@ and a refusal of permission is a 403.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any
 
 from django.contrib import messages
@@ -167,14 +168,15 @@ class PlanDetailView(LoginRequiredMixin, View):
         return render(request, "plans/plan_detail.html", context)
 
 
-class PlanActionView(LoginRequiredMixin, View):
+class PlanActionView(LoginRequiredMixin, View, ABC):
     """A POST that changes the plan through one service, then returns to the plan's page.
 
     Subclasses implement ``act`` and return the success message.
     """
 
+    @abstractmethod
     def act(self, request: HttpRequest, plan: Plan, **kwargs: Any) -> str:
-        raise NotImplementedError
+        """Call the one service of this action; return the message shown on success."""
 
     def post(self, request: HttpRequest, code: str, **kwargs: Any) -> HttpResponse:
         plan = plan_get_for_user(user=request.user, code=code)
