@@ -79,6 +79,10 @@ class Plan(TimeStampedModel):
     recruited_within_months = models.PositiveSmallIntegerField(
         _("miễn khi mới tuyển dụng dưới (tháng)"), default=0
     )
+    # Computer sittings: seconds after the deadline during which answers already given (and
+    # queued by the exam page while the network was down) are still accepted.
+    grace_seconds = models.PositiveIntegerField(_("thời gian gia hạn nhận bài (giây)"), default=60)
+    show_score = models.BooleanField(_("hiện điểm cho thí sinh khi nộp bài"), default=True)
     # The highest registration number given so far: numbers are never given twice, even when
     # a candidate leaves the list.
     last_number = models.PositiveIntegerField(_("số báo danh lớn nhất đã cấp"), default=0)
