@@ -43,6 +43,13 @@ class BenchArgs:
 
     seed: int = 2019
     scale: float = 1.0
+    candidates: int | None = None  # `delivery`: simulated candidates (its default when None)
+    workers: int | None = None  # `delivery`: gunicorn workers of the app under load
+
+
+# A name that runs several benchmarks: `sathach bench assembly` times the pure assembly and
+# the same through the database (a plan of 20,000 candidates, forms written and sealed).
+GROUPS = {"assembly": ("assembly", "assembly_db")}
 
 
 def discover() -> dict[str, ModuleType]:
@@ -139,6 +146,7 @@ def run(
 ) -> dict[str, Any]:
     """Run the named benchmarks (all when none is named); return machine info and figures."""
     available = discover()
+    names = list(dict.fromkeys(n for name in names for n in GROUPS.get(name, (name,))))
     unknown = [name for name in names if name not in available]
     if unknown:
         raise BenchError(

@@ -11,6 +11,7 @@ from ninja.security import django_auth
 
 from sathach.bank.api import router as bank_router
 from sathach.core.errors import ServiceError
+from sathach.delivery.api import router as exam_router
 from sathach.org.api import router as org_router
 
 api = NinjaAPI(
@@ -21,6 +22,7 @@ api = NinjaAPI(
 )
 api.add_router("/org/", org_router)
 api.add_router("/bank/", bank_router)
+api.add_router("/exam/", exam_router)
 
 
 @api.exception_handler(ServiceError)

@@ -6,6 +6,8 @@ sathach import-roster FILE.xlsx [...]      import a roster (see --help)
 sathach export-roster --unit CODE -o FILE  export a unit subtree's roster
 sathach audit verify                       prove the audit chain is intact
 sathach bench [NAME ...]                   run benchmarks from bench/
+sathach worker [--batch]                   run background jobs (PDF batches) from the queue
+sathach open-sitting PLAN SITTING_ID       open a computer sitting (rooms, attempts, codes)
 sathach manage COMMAND [...]               any Django management command (migrate, ...)
 """
 
@@ -25,6 +27,8 @@ COMMANDS = {
     "bank": "bank",
     "assemble": "assemble",
     "user": "user",
+    "worker": "worker",
+    "open-sitting": "open_sitting",
 }
 
 

@@ -39,12 +39,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
     "sathach.core",
     "sathach.audit",
     "sathach.accounts",
+    "sathach.tasks",
     "sathach.org",
     "sathach.bank",
     "sathach.plans",
+    "sathach.delivery",
     "sathach.demo",
 ]
 
@@ -167,6 +171,11 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+
+# --- Background jobs ------------------------------------------------------------------------
+# django-tasks (the backport of Django 6's django.tasks) with its database queue; run the jobs
+# with `sathach worker` (`sathach serve` and `sathach demo` start one beside the server).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Rule profiles --------------------------------------------------------------------------
 # Folders of versioned rule-profile files (TOML). Loaded and validated at start-up.

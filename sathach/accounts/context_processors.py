@@ -21,6 +21,8 @@ NAV: list[tuple[Any, str, frozenset[str]]] = [
         "plans:plan-list",
         frozenset({Role.ORGANISER, Role.UNIT_HR, Role.LEADER}),
     ),
+    (_("Vào phòng thi"), "delivery:checkin", frozenset({Role.CANDIDATE})),
+    (_("Coi thi"), "delivery:session-list", frozenset({Role.PROCTOR, Role.ORGANISER})),
     (_("Hồ sơ của tôi"), "org:me", frozenset({Role.CANDIDATE})),
     (_("Nhật ký kiểm toán"), "audit:event-list", frozenset({Role.ADMIN})),
 ]

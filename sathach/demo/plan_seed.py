@@ -2,8 +2,9 @@
 
 The part draws 60 single-choice questions from the four general-knowledge topics of the demo
 bank, 5 easy + 6 medium + 4 hard from each, which every topic holds with room to spare (the
-smallest has 13 / 20 / 12), so ``sathach assemble DEMO`` reaches the 2 % tolerance. The seed
-does not assemble: that is the user's first command.
+smallest has 13 / 20 / 12), so assembly reaches the 2 % tolerance. ``plan_seed`` leaves the
+plan ready to assemble; ``plan_forms_seal`` (run by ``sathach demo``) then assembles the part
+and seals its forms, since the exam page reads only sealed forms.
 """
 
 from __future__ import annotations
@@ -13,15 +14,19 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from sathach.accounts.models import User
 from sathach.bank.constants import Difficulty, ItemKind
 from sathach.bank.models import Topic
+from sathach.lib.assembly import AssemblyResult
 from sathach.org.models import Unit
 from sathach.plans.constants import PartKind
-from sathach.plans.models import Plan
+from sathach.plans.forms_assembly import forms_seal, part_assemble
+from sathach.plans.models import Candidate, Form, Plan
 from sathach.plans.services import (
     blueprint_cell_add,
     blueprint_part_add,
     candidates_generate,
+    plan_candidate_add,
     plan_create,
     plan_scope_set,
 )
@@ -80,3 +85,36 @@ def plan_seed(*, seed: int) -> Plan:
                 item_kind=ItemKind.SINGLE,
             )
     return plan
+
+
+def plan_forms_sealed() -> bool:
+    return Form.objects.filter(part__plan__code=PLAN_CODE, sealed_at__isnull=False).exists()
+
+
+@transaction.atomic
+def plan_forms_seal(*, seed: int) -> AssemblyResult:
+    """Assemble the demo plan's computer part with ``seed`` and seal its forms."""
+    plan = Plan.objects.get(code=PLAN_CODE)
+    _demo_candidate_add(plan)
+    part = plan.parts.get(kind=PartKind.COMPUTER_MCQ)
+    result = part_assemble(actor=None, part=part, seed=seed)
+    forms_seal(actor=None, part=part)
+    return result
+
+
+DEMO_CANDIDATE_LOGIN = "thisinh"
+
+
+def _demo_candidate_add(plan: Plan) -> None:
+    """Put the demo candidate login's person on the list, so it can sit the demo test."""
+    user = User.objects.filter(username=DEMO_CANDIDATE_LOGIN).select_related("person").first()
+    if user is None or user.person is None:
+        return
+    if Candidate.objects.filter(plan=plan, person=user.person).exists():
+        return
+    plan_candidate_add(
+        actor=None,
+        plan=plan,
+        person=user.person,
+        reason="Tài khoản demo của người dự kiểm tra (thêm để thử bài thi trên máy tính)",
+    )

@@ -5,3 +5,8 @@ class PlansConfig(AppConfig):
     name = "sathach.plans"
     label = "plans"
     verbose_name = "Kế hoạch kiểm tra, sát hạch"
+
+    def ready(self) -> None:
+        from .tasks import register_jobs
+
+        register_jobs()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from sathach.bank.constants import Difficulty, ItemKind
 from sathach.core import profiles
 
-from .constants import ExemptionGround
+from .constants import ExemptionGround, ProctorRole
 
 DATE_FORMATS = ["%d/%m/%Y"]
 DATE_HINT = _("dd/mm/yyyy")
@@ -121,3 +121,46 @@ class SittingForm(forms.Form):
 
 class AssembleForm(forms.Form):
     seed = forms.IntegerField(label=_("Hạt giống ngẫu nhiên"), min_value=0, initial=1)
+
+
+def _seat_label(obj: Any) -> str:
+    person = obj.candidate.person
+    return f"{obj.candidate.number} — {person.full_name} ({obj.room.name}, chỗ {obj.number})"
+
+
+def _member_label(obj: Any) -> str:
+    return obj.person.full_name if obj.person else str(obj.user)
+
+
+class SeatMoveForm(forms.Form):
+    seat = forms.ModelChoiceField(label=_("Thí sinh"), queryset=None, empty_label=None)
+    room = forms.ModelChoiceField(label=_("Sang phòng"), queryset=None, empty_label=None)
+    row = forms.IntegerField(label=_("Hàng"), min_value=1, max_value=200)
+    col = forms.IntegerField(label=_("Cột"), min_value=1, max_value=50)
+    reason = forms.CharField(label=_("Lý do đổi chỗ"), max_length=1000)
+
+    def __init__(self, *args: Any, seats: Any, rooms: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "move-%s")
+        super().__init__(*args, **kwargs)
+        seat_field = self.fields["seat"]
+        room_field = self.fields["room"]
+        assert isinstance(seat_field, forms.ModelChoiceField)
+        assert isinstance(room_field, forms.ModelChoiceField)
+        seat_field.queryset = seats
+        seat_field.label_from_instance = _seat_label  # type: ignore[method-assign]
+        room_field.queryset = rooms
+
+
+class ProctorAssignForm(forms.Form):
+    role = forms.TypedChoiceField(label=_("Nhiệm vụ"), choices=ProctorRole.choices, coerce=int)
+    membership = forms.ModelChoiceField(
+        label=_("Thành viên Ban coi thi"), queryset=None, empty_label=None
+    )
+
+    def __init__(self, *args: Any, members: Any, room_pk: int, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"proctor-{room_pk}-%s")
+        super().__init__(*args, **kwargs)
+        field = self.fields["membership"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = members
+        field.label_from_instance = _member_label  # type: ignore[method-assign]

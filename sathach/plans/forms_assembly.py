@@ -8,12 +8,14 @@ sitting, so starting a test is a read, not a burst of writes.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sathach.audit.services import audit_record
@@ -41,12 +43,14 @@ DEFAULT_VARIANTS = 4  # paper variants when none are asked for
 _BATCH = 2000
 
 
+def _moment(value: dt.datetime) -> str:
+    return f"{timezone.localtime(value):%H:%M %d/%m/%Y}"
+
+
 def content_hash(items: Sequence[int], option_orders: Sequence[Sequence[int] | None]) -> str:
     """Return the SHA-256 of a form's items and option orders (what the candidate sees)."""
-    text = json.dumps(
-        {"items": list(items), "options": [None if o is None else list(o) for o in option_orders]},
-        separators=(",", ":"),
-    )
+    # json writes a tuple as it writes a list: no copy of the 60 orders is needed.
+    text = json.dumps({"items": items, "options": option_orders}, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -158,9 +162,14 @@ def part_assemble(
             % {"n": part.order},
             code="not_mcq",
         )
-    if Form.objects.filter(part=part, sealed_at__isnull=False).exists():
+    sealed = Form.objects.filter(part=part, sealed_at__isnull=False).order_by("sealed_at").first()
+    if sealed is not None:
         raise ServiceError(
-            _("Đề thi phần %(n)d đã niêm phong: không thể lập lại.") % {"n": part.order},
+            _(
+                "Đề thi phần %(n)d đã niêm phong lúc %(t)s: không thể lập lại, vì đề đã niêm "
+                "phong là đề thí sinh sẽ làm trong ca thi."
+            )
+            % {"n": part.order, "t": _moment(sealed.sealed_at)},
             code="sealed",
         )
     computer = part.kind == PartKind.COMPUTER_MCQ
@@ -223,3 +232,54 @@ def part_assemble(
         profile=plan.exam_profile,
     )
     return result
+
+
+@transaction.atomic
+def forms_seal(*, actor: Any, part: BlueprintPart) -> int:
+    """Seal every form of ``part`` so that none can be replaced; return how many were sealed.
+
+    Refused when the part has no forms, when its forms are already sealed, or when some
+    candidate has none: on a computer part every included candidate needs a form of their
+    own, on a paper part every seat of its sittings needs a variant (re-assemble after
+    changing the list or the seats). The exam page reads only sealed forms.
+    """
+    plan = part.plan
+    require_write(actor, plan)
+    require_status(plan, OPEN, _("niêm phong đề thi"))
+    forms = Form.objects.select_for_update().filter(part=part)
+    total = forms.count()
+    if total == 0:
+        raise ServiceError(
+            _("Phần %(n)d chưa có đề thi nào: hãy lập đề trước khi niêm phong.")
+            % {"n": part.order},
+            code="no_forms",
+        )
+    if forms.filter(sealed_at__isnull=False).exists():
+        raise ServiceError(_("Đề thi phần %(n)d đã niêm phong.") % {"n": part.order}, code="sealed")
+    if part.kind == PartKind.COMPUTER_MCQ:
+        missing = (
+            Candidate.objects.filter(plan=plan, status=CandidateStatus.INCLUDED)
+            .exclude(forms__part=part)
+            .order_by("number", "pk")
+        )
+        what = _("người dự kiểm tra")
+    else:
+        missing = Seat.objects.filter(sitting__part=part, form_link__isnull=True)
+        what = _("chỗ ngồi")
+    count = missing.count()
+    if count:
+        raise ServiceError(
+            _("Còn %(c)d %(w)s chưa có đề thi phần %(n)d: hãy lập lại đề trước khi niêm phong.")
+            % {"c": count, "w": what, "n": part.order},
+            code="missing_forms",
+        )
+    now = timezone.now()
+    forms.update(sealed_at=now)
+    audit_record(
+        actor=actor,
+        action="plans.forms_seal",
+        target=part,
+        data={"forms": total, "sealed_at": now},
+        profile=plan.exam_profile,
+    )
+    return total

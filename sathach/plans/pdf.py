@@ -12,13 +12,14 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 from weasyprint import HTML, Document
 
 from sathach.bank.constants import ItemKind
@@ -44,6 +45,14 @@ ANSWER_SHEET_ROWS = 15  # questions per column of the answer sheet
 SLIPS_PER_ROW = 2
 
 _ASSET_SRC = re.compile(r'src="asset:([^"]+)"')
+
+# Called as ``progress(done, total, message)`` while a long PDF is laid out (a background job
+# shows it as a progress bar).
+Progress = Callable[[int, int, str], None]
+
+
+def _no_progress(done: int, total: int, message: str) -> None:
+    """Report nowhere (a PDF made in the request, or in a test)."""
 
 
 # --- Rendering --------------------------------------------------------------------------------
@@ -161,29 +170,40 @@ def attendance_list_pdf(sitting: Sitting, room: Room) -> bytes:
 # --- Admission slips ------------------------------------------------------------------------------
 
 
-def admission_slips_pdf(sitting: Sitting) -> bytes:
+def _slip(seat: Seat) -> dict[str, Any]:
+    return {
+        "name": seat.candidate.person.full_name,
+        "birth_date": _date(seat.candidate.person.birth_date),
+        "unit": seat.candidate.person.unit.name,
+        "number": seat.candidate.number,
+        "room": seat.room.name,
+        "location": seat.room.location,
+        "seat": seat.number,
+    }
+
+
+def admission_slips_pdf(sitting: Sitting, progress: Progress = _no_progress) -> bytes:
     """Return one admission slip (giấy báo dự kiểm tra) per seated candidate of ``sitting``,
-    several to an A4 page, in room and seat order."""
+    several to an A4 page, in room and seat order; each room starts a new page (slips are
+    handed out room by room). ``progress`` counts candidates."""
     seats = list(
         Seat.objects.filter(sitting=sitting)
         .select_related("room", "candidate__person__unit")
         .order_by("room__name", "number")
     )
-    slips = [
-        {
-            "name": seat.candidate.person.full_name,
-            "birth_date": _date(seat.candidate.person.birth_date),
-            "unit": seat.candidate.person.unit.name,
-            "number": seat.candidate.number,
-            "room": seat.room.name,
-            "location": seat.room.location,
-            "seat": seat.number,
-        }
-        for seat in seats
-    ]
-    rows = [slips[i : i + SLIPS_PER_ROW] for i in range(0, len(slips), SLIPS_PER_ROW)]
-    context = {**_header(sitting.plan), **_sitting_info(sitting), "rows": rows}
-    return _pdf("admission_slips.html", context)
+    by_room: dict[int, list[Seat]] = {}
+    for seat in seats:
+        by_room.setdefault(seat.room_id, []).append(seat)
+    header = {**_header(sitting.plan), **_sitting_info(sitting)}
+    documents, done = [], 0
+    for room_seats in by_room.values() or [[]]:
+        slips = [_slip(seat) for seat in room_seats]
+        rows = [slips[i : i + SLIPS_PER_ROW] for i in range(0, len(slips), SLIPS_PER_ROW)]
+        documents.append(_document("admission_slips.html", {**header, "rows": rows}))
+        done += len(room_seats)
+        if room_seats:
+            progress(done, len(seats), _("Phòng %(r)s") % {"r": room_seats[0].room.name})
+    return _concatenate(documents)
 
 
 # --- Seat plan ---------------------------------------------------------------------------------
@@ -333,26 +353,39 @@ def answer_sheet_pdf(form: Form) -> bytes:
     return _answer_sheet_document(form).write_pdf()
 
 
-def variant_pdf(form: Form) -> bytes:
+def variant_pdf(form: Form, progress: Progress = _no_progress) -> bytes:
     """Return a variant's paper followed by its answer sheet."""
-    return _concatenate([_paper_document(form), _answer_sheet_document(form)])
+    progress(0, 3, _("Đề thi"))
+    paper = _paper_document(form)
+    progress(1, 3, _("Phiếu trả lời"))
+    sheet = _answer_sheet_document(form)
+    progress(2, 3, _("Ghép tệp PDF"))
+    return _concatenate([paper, sheet])
 
 
 # --- Per room pack -------------------------------------------------------------------------------
 
 
-def room_pdf(sitting: Sitting, room: Room) -> bytes:
+def room_pdf(sitting: Sitting, room: Room, progress: Progress = _no_progress) -> bytes:
     """Return one PDF for ``room``: attendance list, seat plan and, for a paper part, the paper
-    of every variant handed out in the room."""
-    documents = [_attendance_document(sitting, room), _seat_plan_document(sitting, room)]
+    of every variant handed out in the room. ``progress`` counts the sections."""
+    forms: list[Form] = []
     if _is_paper(sitting):
-        forms = (
+        forms = list(
             Form.objects.filter(seat_links__seat__sitting=sitting, seat_links__seat__room=room)
             .select_related("part__plan")
             .distinct()
             .order_by("variant")
         )
-        documents += [_paper_document(form) for form in forms]
+    total = 3 + len(forms)  # list, seat plan, each paper, and joining them
+    progress(0, total, _("Danh sách thí sinh"))
+    documents = [_attendance_document(sitting, room)]
+    progress(1, total, _("Sơ đồ chỗ ngồi"))
+    documents.append(_seat_plan_document(sitting, room))
+    for i, form in enumerate(forms, start=2):
+        progress(i, total, _("Đề số %(n)s") % {"n": form.variant})
+        documents.append(_paper_document(form))
+    progress(total - 1, total, _("Ghép tệp PDF"))
     return _concatenate(documents)
 
 

@@ -155,3 +155,18 @@ def can_write(user: Any, plan: Plan) -> bool:
 
 def can_create_plan(user: Any) -> bool:
     return _signed_in(user) and user.has_role(Role.ORGANISER)
+
+
+def can_print(user: Any, plan: Plan) -> bool:
+    """Return whether ``user`` may print the plan's papers, room packs and slips: those who
+    run the plan (a room pack may hold the test papers)."""
+    return plan_permissions(user, plan).write
+
+
+def can_print_declaration(user: Any, membership: BoardMembership) -> bool:
+    """Return whether ``user`` may print ``membership``'s declaration: the member, or those
+    who run the plan."""
+    if not _signed_in(user):
+        return False
+    own = BoardMembership.objects.filter(member_q(user), pk=membership.pk).exists()
+    return own or plan_permissions(user, membership.plan).write

@@ -11,7 +11,18 @@ from sathach.accounts.permissions import subtree_q
 from sathach.bank.constants import DEFAULT_FACILITY, Difficulty
 from sathach.lib.assembly import Blueprint, Cell, PoolItem
 
-from .models import BlueprintPart, BoardMembership, Candidate, Plan, Seat, Sitting
+from .constants import PartKind
+from .models import (
+    BlueprintPart,
+    BoardMembership,
+    Candidate,
+    Form,
+    Plan,
+    ProctorAssignment,
+    Room,
+    Seat,
+    Sitting,
+)
 from .permissions import PlanAccess, plan_permissions, readable_q
 from .services.blueprint import approved_items
 
@@ -81,6 +92,81 @@ def seat_list(*, user: Any, sitting: Sitting) -> QuerySet[Seat]:
     if access.candidate_paths is not None:
         seats = seats.filter(subtree_q(access.candidate_paths, "candidate__person__unit__path"))
     return seats.select_related("room", "candidate__person__unit").order_by("room__name", "number")
+
+
+def _one(queryset: QuerySet[Any], pk: int) -> Any:
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def part_get(*, user: Any, plan: Plan, pk: int) -> BlueprintPart:
+    """Return part ``pk`` of ``plan``; 404 when it is not there or ``user`` cannot read it."""
+    return _one(part_list(user=user, plan=plan), pk)
+
+
+def sitting_get(*, user: Any, plan: Plan, pk: int) -> Sitting:
+    return _one(sitting_list(user=user, plan=plan), pk)
+
+
+def room_list(*, user: Any, plan: Plan) -> QuerySet[Room]:
+    _access(user, plan)
+    return Room.objects.filter(plan=plan).order_by("name")
+
+
+def room_get(*, user: Any, plan: Plan, pk: int) -> Room:
+    return _one(room_list(user=user, plan=plan), pk)
+
+
+def membership_get(*, user: Any, plan: Plan, pk: int) -> BoardMembership:
+    return _one(membership_list(user=user, plan=plan), pk)
+
+
+def seat_get(*, user: Any, sitting: Sitting, pk: int) -> Seat:
+    return _one(seat_list(user=user, sitting=sitting), pk)
+
+
+def proctor_duty_list(*, user: Any, sitting: Sitting) -> QuerySet[ProctorAssignment]:
+    """Return who proctors which room of ``sitting`` (every reader of the plan sees it)."""
+    _access(user, sitting.plan)
+    return (
+        ProctorAssignment.objects.filter(sitting=sitting)
+        .select_related("room", "membership__person", "membership__user")
+        .order_by("room__name", "role")
+    )
+
+
+def variant_list(*, user: Any, part: BlueprintPart) -> QuerySet[Form]:
+    """Return the paper variants of ``part``, in order (none for a computer part)."""
+    _access(user, part.plan)
+    return Form.objects.filter(part=part, variant__isnull=False).order_by("variant")
+
+
+def variant_get(*, user: Any, part: BlueprintPart, variant: int) -> Form:
+    form = variant_list(user=user, part=part).filter(variant=variant).first()
+    if form is None:
+        raise Http404
+    return form
+
+
+def part_forms_state(*, part: BlueprintPart) -> tuple[int, Any]:
+    """Return how many forms ``part`` has and when they were sealed (None: not sealed)."""
+    forms = Form.objects.filter(part=part)
+    sealed = forms.filter(sealed_at__isnull=False).order_by("sealed_at").first()
+    return forms.count(), sealed.sealed_at if sealed else None
+
+
+def sealed_form_for_candidate(part: BlueprintPart, candidate: Candidate) -> Form | None:
+    """Return the sealed form ``candidate`` sits in ``part``, or None (not assembled or not
+    sealed yet): their own on a computer part, the variant at their seat on a paper part.
+
+    The exam page reads only this: an unsealed form may still be replaced.
+    """
+    forms = Form.objects.filter(part=part, sealed_at__isnull=False)
+    if part.kind == PartKind.COMPUTER_MCQ:
+        return forms.filter(candidate=candidate).first()
+    return forms.filter(seat_links__seat__candidate=candidate).order_by("variant").first()
 
 
 def part_assembly_input(*, part: BlueprintPart) -> tuple[Blueprint, list[PoolItem]]:

@@ -35,14 +35,46 @@ urlpatterns = [
         views.SeatsAllocateView.as_view(),
         name="seats-allocate",
     ),
+    path("<str:code>/ca-thi/<int:pk>/", views.SittingDetailView.as_view(), name="sitting-detail"),
+    path("<str:code>/ca-thi/<int:pk>/doi-cho/", views.SeatMoveView.as_view(), name="seat-move"),
     path(
-        "<str:code>/ca-thi/<int:pk>/phong/<int:room_pk>.pdf",
+        "<str:code>/ca-thi/<int:pk>/phong/<int:room_pk>/giam-thi/",
+        views.ProctorAssignView.as_view(),
+        name="proctor-assign",
+    ),
+    path(
+        "<str:code>/ca-thi/<int:pk>/phong/<int:room_pk>/ho-so-pdf/",
         views.RoomPdfView.as_view(),
         name="room-pdf",
+    ),
+    path(
+        "<str:code>/ca-thi/<int:pk>/giay-bao-pdf/",
+        views.AdmissionSlipsView.as_view(),
+        name="admission-slips-pdf",
     ),
     path(
         "<str:code>/phan-thi/<int:pk>/lap-de/",
         views.PartAssembleView.as_view(),
         name="part-assemble",
+    ),
+    path(
+        "<str:code>/phan-thi/<int:pk>/niem-phong/",
+        views.PartSealView.as_view(),
+        name="part-seal",
+    ),
+    path(
+        "<str:code>/phan-thi/<int:pk>/de-so/<int:variant>/pdf/",
+        views.VariantPdfView.as_view(),
+        name="variant-pdf",
+    ),
+    path(
+        "<str:code>/phan-thi/<int:pk>/de-so/<int:variant>/phieu-tra-loi-pdf/",
+        views.AnswerSheetPdfView.as_view(),
+        name="answer-sheet-pdf",
+    ),
+    path(
+        "<str:code>/thanh-vien/<int:pk>/cam-ket-pdf/",
+        views.DeclarationPdfView.as_view(),
+        name="declaration-pdf",
     ),
 ]

@@ -25,6 +25,8 @@ from sathach.demo.province import (
 )
 from sathach.org.constants import Block, Gender, Relation, UnitKind, UnitLevel
 from sathach.org.models import Person, Relative, Unit
+from sathach.plans.constants import CandidateStatus
+from sathach.plans.models import Form, Plan
 
 SMALL = 0.05  # about 700 persons on the full tree
 
@@ -277,13 +279,49 @@ def test_demo_command_seeds_prints_the_logins_then_reuses_the_database():
     assert AuditEvent.objects.filter(action="demo.seed").count() == 1
 
 
+class _FakeProcess:
+    """Stands in for a child process: the server returns at once, the worker runs on."""
+
+    def __init__(self, argv, env):
+        self.argv, self.env, self.stopped = argv, env, False
+        STARTED.append(self)
+
+    def wait(self, timeout=None):
+        return 0
+
+    def poll(self):
+        return 0 if self.stopped or "gunicorn" in self.argv else None
+
+    def terminate(self):
+        self.stopped = True
+
+
+STARTED: list[_FakeProcess] = []
+
+
 @pytest.mark.django_db
-def test_demo_command_serves_on_127_0_0_1_8000_after_seeding(monkeypatch):
-    started = []
-    monkeypatch.setattr("os.execv", lambda path, argv: started.append(argv))
+def test_demo_command_serves_on_127_0_0_1_8000_with_a_worker_after_seeding(monkeypatch):
+    STARTED.clear()
+    monkeypatch.setattr("subprocess.Popen", _FakeProcess)
+    monkeypatch.setattr("signal.signal", lambda signum, handler: None)
     call_command("demo", "--scale", "0.02", stdout=io.StringIO(), stderr=io.StringIO())
-    assert len(started) == 1
-    assert "gunicorn" in started[0] and "127.0.0.1:8000" in started[0]
+    worker, server = STARTED
+    assert worker.argv[-3:] == ["-m", "sathach.cli", "worker"]
+    assert "gunicorn" in server.argv and "127.0.0.1:8000" in server.argv
+    assert worker.stopped  # the server exited, so the worker was stopped
+    assert worker.env["DJANGO_SETTINGS_MODULE"]
+
+
+@pytest.mark.django_db
+def test_demo_leaves_the_demo_plan_assembled_and_sealed():
+    out = io.StringIO()
+    call_command("demo", "--no-serve", "--scale", "0.02", stdout=out, stderr=io.StringIO())
+    part = Plan.objects.get(code="DEMO").parts.get()
+    forms = Form.objects.filter(part=part)
+    included = part.plan.candidates.filter(status=CandidateStatus.INCLUDED).count()
+    assert forms.count() == included > 0
+    assert not forms.filter(sealed_at__isnull=True).exists()
+    assert f"Đã lập và niêm phong {included} đề phần 1 của kế hoạch DEMO" in out.getvalue()
 
 
 # --- The benchmark ----------------------------------------------------------------------------

@@ -1,9 +1,16 @@
 import pytest
 
 from sathach.demo.bank_seed import bank_seed
-from sathach.demo.plan_seed import PLAN_NAME, plan_exists, plan_seed
+from sathach.demo.plan_seed import (
+    PLAN_NAME,
+    plan_exists,
+    plan_forms_seal,
+    plan_forms_sealed,
+    plan_seed,
+)
 from sathach.demo.province import province_generate, province_write
 from sathach.plans.constants import CandidateStatus, PartKind
+from sathach.plans.models import Form
 from sathach.plans.services import blueprint_validate
 
 pytestmark = pytest.mark.django_db
@@ -30,3 +37,10 @@ def test_demo_plan_is_ready_to_assemble():
     )
     assert sum(c.count for c in part.cells.all()) == 60
     assert not [i for i in blueprint_validate(plan=plan) if i.blocking]
+
+    assert not plan_forms_sealed()  # ready to assemble, nothing assembled yet
+
+    result = plan_forms_seal(seed=7)
+    assert result.within_tolerance and result.blueprint_ok
+    assert plan_forms_sealed()
+    assert Form.objects.filter(part=part, sealed_at__isnull=False).count() == included.count()

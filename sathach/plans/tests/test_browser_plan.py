@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import subprocess
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -12,6 +14,7 @@ from sathach.bank.testing import make_topic
 from sathach.core.pytest_browser import sign_in
 from sathach.core.testing import make_person, make_province, make_user
 from sathach.plans.models import Form, Seat
+from sathach.tasks.testing import run_jobs
 
 from .test_views import approved_items
 
@@ -98,9 +101,39 @@ def test_organiser_creates_a_plan_for_two_units_and_runs_it_to_the_room_pdf(
     expect(page.locator(".messages")).to_contain_text("(rút ngẫu nhiên:")
     assert Form.objects.count() == 3
 
-    # The room's pack as a PDF.
+    # Sealing, after a confirmation page: the forms can no longer be replaced.
+    page.get_by_role("link", name="Niêm phong đề phần 1").click()
+    expect(page.locator("#seal-state")).to_have_text("Phần này có 3 đề thi chưa niêm phong.")
+    page.get_by_role("button", name="Niêm phong đề").click()
+    expect(page.locator(".messages")).to_contain_text("Đã niêm phong 3 đề thi của phần 1.")
+    expect(page.locator("#part-1-forms")).to_contain_text("3 đề, đã niêm phong lúc")
+    assert Form.objects.filter(sealed_at__isnull=False).count() == 3
+
+    # The room's pack: a background job, watched on its page until the worker has made it.
+    page.get_by_role("button", name="Tải hồ sơ phòng P101 (PDF)").click()
+    expect(page).to_have_url(re.compile(rf"^{base}/cong-viec/\d+/$"))
+    expect(page.locator("h1")).to_contain_text("Hồ sơ phòng P101")
+    expect(page.locator("#job-state")).to_have_text("Đang chờ")
+    run_jobs()  # the worker, in this process; the page polls until it sees the job done
+    expect(page.locator("#job-state")).to_have_text("Hoàn thành")
+    expect(page.locator("#job-bar")).to_have_attribute("value", "100")
     with page.expect_download() as download:
-        page.get_by_role("link", name="Tải hồ sơ phòng P101 (PDF)").click()
+        page.get_by_role("link", name=re.compile(r"^Tải về KT2026-ca\d+-phong\d+\.pdf$")).click()
     path = download.value.path()
     with open(path, "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    for expected in (
+        "DANH SÁCH THÍ SINH DỰ KIỂM TRA",
+        "SƠ ĐỒ CHỖ NGỒI PHÒNG THI",
+        "Kế hoạch: KT2026",
+        "Phòng: P101",
+        "Lê Thị An",
+        "Trần Đức Bảo",
+        "Phạm Văn Đạt",
+        "Danh sách có 3 thí sinh",
+    ):
+        assert expected in text, expected
+    assert "Đặng Văn Hưu" not in text  # exempt: not in the room

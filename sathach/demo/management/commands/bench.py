@@ -47,6 +47,10 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2019)
         parser.add_argument("--scale", type=float, default=1.0)
         parser.add_argument("--list", action="store_true", help="list the benchmarks and stop")
+        parser.add_argument(
+            "--candidates", type=int, help="delivery: candidates who sit the test at once"
+        )
+        parser.add_argument("--workers", type=int, help="delivery: gunicorn workers")
 
     def handle(self, *args: object, **options: object) -> None:
         runner = _runner()
@@ -58,7 +62,12 @@ class Command(BaseCommand):
         try:
             report = runner.run(
                 list(options["names"]),  # type: ignore[call-overload]
-                args=runner.BenchArgs(seed=options["seed"], scale=options["scale"]),
+                args=runner.BenchArgs(
+                    seed=options["seed"],
+                    scale=options["scale"],
+                    candidates=options["candidates"],
+                    workers=options["workers"],
+                ),
                 db=options["db"],
             )
         except runner.BenchError as exc:

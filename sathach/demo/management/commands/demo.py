@@ -11,7 +11,13 @@ from tqdm import tqdm
 
 from sathach.core.errors import ServiceError
 from sathach.demo.bank_seed import bank_exists, bank_seed
-from sathach.demo.plan_seed import PLAN_CODE, plan_exists, plan_seed
+from sathach.demo.plan_seed import (
+    PLAN_CODE,
+    plan_exists,
+    plan_forms_seal,
+    plan_forms_sealed,
+    plan_seed,
+)
 from sathach.demo.province import (
     DEFAULT_SEED,
     DEMO_PASSWORD,
@@ -23,6 +29,9 @@ from sathach.demo.province import (
     province_rows,
     province_write,
 )
+from sathach.demo.sitting_seed import sitting_exists, sitting_seed
+from sathach.plans.constants import PartKind
+from sathach.plans.models import Plan
 
 URL = "http://127.0.0.1:8000/"
 
@@ -97,8 +106,28 @@ class Command(BaseCommand):
             )
         if not plan_exists():
             plan_seed(seed=seed)
+            self.stdout.write(f"Đã tạo kế hoạch mẫu {PLAN_CODE}.")
+        if not plan_forms_sealed():
+            try:
+                result = plan_forms_seal(seed=seed)
+            except ServiceError as exc:
+                raise CommandError(exc.message) from exc
+            spread = f"{result.spread:.2f}".replace(".", ",")
+            naive = f"{result.naive_spread:.2f}".replace(".", ",")
             self.stdout.write(
-                f"Đã tạo kế hoạch mẫu {PLAN_CODE}: lập đề bằng `sathach assemble {PLAN_CODE}`."
+                f"Đã lập và niêm phong {len(result.forms)} đề phần 1 của kế hoạch {PLAN_CODE}: "
+                f"độ chênh điểm kỳ vọng {spread} (rút ngẫu nhiên: {naive})."
+            )
+        plan = Plan.objects.get(code=PLAN_CODE)
+        if not sitting_exists(plan):
+            try:
+                sitting = sitting_seed(plan=plan, part=plan.parts.get(kind=PartKind.COMPUTER_MCQ))
+            except ServiceError as exc:
+                raise CommandError(exc.message) from exc
+            rooms = sitting.room_sessions.count()
+            self.stdout.write(
+                f"Đã mở ca thi trên máy tính của kế hoạch {PLAN_CODE}: {rooms} phòng máy; "
+                "giám thị vào /coi-thi/, thí sinh vào /thi/."
             )
         self._figures(counts)
         self._logins()

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sathach.core.errors import ServiceError
 from sathach.plans.constants import MCQ_KINDS, PartKind
-from sathach.plans.forms_assembly import part_assemble
+from sathach.plans.forms_assembly import forms_seal, part_assemble
 from sathach.plans.models import BlueprintPart, Plan
 
 
@@ -46,6 +46,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--report", action="store_true", help="in thêm độ phơi nhiễm câu hỏi")
         parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
+        parser.add_argument(
+            "--seal",
+            action="store_true",
+            help="niêm phong đề ngay sau khi lập (không lập lại được nữa)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         plan = Plan.objects.filter(code=options["plan"]).first()
@@ -71,6 +76,7 @@ class Command(BaseCommand):
                     n_variants=options["variants"],
                     tolerance_fraction=options["tolerance"],
                 )
+                sealed = forms_seal(actor=None, part=part) if options["seal"] else 0
             except ServiceError as exc:
                 raise CommandError(exc.message) from exc
             rows.append(
@@ -84,6 +90,7 @@ class Command(BaseCommand):
                         for k, v in result.summary().items()
                     },
                     "seconds": round(time.perf_counter() - started, 3),
+                    "sealed": sealed,
                 }
             )
         if options["json"]:
@@ -110,6 +117,7 @@ class Command(BaseCommand):
             "tolerance": worst["tolerance"],
             "blueprint_ok": all(r["blueprint_ok"] for r in rows),
             "within_tolerance": all(r["within_tolerance"] for r in rows),
+            "sealed": sum(r["sealed"] for r in rows),
             "parts": rows,
         }
 
@@ -133,6 +141,7 @@ class Command(BaseCommand):
                 ),
                 ("Đúng ma trận", "có" if row["blueprint_ok"] else "KHÔNG"),
                 ("Trong dung sai", "có" if row["within_tolerance"] else "KHÔNG"),
+                ("Đã niêm phong", f"{row['sealed']} đề" if row["sealed"] else "chưa"),
                 ("Đề khác nhau", str(row["distinct_forms"])),
                 (
                     "Độ phơi nhiễm (lớn nhất / trung bình)",

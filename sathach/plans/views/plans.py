@@ -1,12 +1,8 @@
-"""Pages of the plans app: the list, creation from a template, and the plan's working page.
-
-Every write goes through one service; a refusal (ServiceError) is shown to the user as it is,
-and a refusal of permission is a 403.
-"""
+"""Pages of the plans app: the list, creation from a template, the plan's working page and
+its actions (candidates, blueprint, rooms, sittings, assembly and sealing)."""
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
 from typing import Any
 
 from django.contrib import messages
@@ -23,8 +19,8 @@ from sathach.bank.selectors import topic_list
 from sathach.core.errors import PermissionDeniedError, ServiceError
 from sathach.org.selectors import unit_list
 
-from .constants import MCQ_KINDS, CandidateStatus, ExemptionGround
-from .forms import (
+from ..constants import MCQ_KINDS, CandidateStatus, ExemptionGround
+from ..forms import (
     AssembleForm,
     CellAddForm,
     ExemptForm,
@@ -33,18 +29,22 @@ from .forms import (
     RoomForm,
     SittingForm,
 )
-from .forms_assembly import part_assemble
-from .models import Plan
-from .permissions import can_create_plan, plan_permissions
-from .selectors import (
+from ..forms_assembly import forms_seal, part_assemble
+from ..models import Plan
+from ..permissions import can_create_plan, plan_permissions
+from ..selectors import (
     candidate_list,
+    membership_list,
+    part_forms_state,
+    part_get,
     part_list,
     plan_get_for_user,
     plan_list,
     seat_list,
     sitting_list,
+    variant_list,
 )
-from .services import (
+from ..services import (
     blueprint_cell_add,
     blueprint_validate,
     candidates_export_xlsx,
@@ -55,19 +55,12 @@ from .services import (
     room_create,
     seats_allocate,
     sitting_create,
+    sitting_proctor_shortages,
 )
+from .common import PlanActionView, valid
 
 TEMPLATE_CODE = "NGHEAN-2019"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _form_errors(form: Form) -> str:
-    return " ".join(
-        f"{form.fields[name].label}: {' '.join(map(str, errs))}"
-        if name in form.fields
-        else " ".join(map(str, errs))
-        for name, errs in form.errors.items()
-    )
 
 
 class PlanListView(LoginRequiredMixin, View):
@@ -133,6 +126,9 @@ class PlanDetailView(LoginRequiredMixin, View):
         plan = plan_get_for_user(user=user, code=code)
         access = plan_permissions(user, plan)
         parts = list(part_list(user=user, plan=plan).order_by("order"))
+        for part in parts:
+            part.form_count, part.sealed_at = part_forms_state(part=part)
+            part.variants = list(variant_list(user=user, part=part).only("pk", "variant"))
         issues = blueprint_validate(plan=plan)
         short_cells = {i.cell_id for i in issues if i.code == "shortage"}
         sittings = []
@@ -140,7 +136,8 @@ class PlanDetailView(LoginRequiredMixin, View):
             rooms: dict[Any, list[Any]] = {}
             for seat in seat_list(user=user, sitting=sitting):
                 rooms.setdefault(seat.room, []).append(seat)
-            sittings.append((sitting, rooms))
+            shortages = sitting_proctor_shortages(sitting=sitting) if rooms else []
+            sittings.append((sitting, rooms, shortages))
         can_see_candidates = access.candidate_paths != ()
         context = {
             "plan": plan,
@@ -156,6 +153,7 @@ class PlanDetailView(LoginRequiredMixin, View):
             "short_cells": short_cells,
             "rooms": plan.rooms.order_by("name"),
             "sittings": sittings,
+            "memberships": membership_list(user=user, plan=plan) if access.write else [],
         }
         if access.write:
             part_qs = part_list(user=user, plan=plan).order_by("order")
@@ -166,37 +164,6 @@ class PlanDetailView(LoginRequiredMixin, View):
                 assemble_form=AssembleForm(),
             )
         return render(request, "plans/plan_detail.html", context)
-
-
-class PlanActionView(LoginRequiredMixin, View, ABC):
-    """A POST that changes the plan through one service, then returns to the plan's page.
-
-    Subclasses implement ``act`` and return the success message.
-    """
-
-    @abstractmethod
-    def act(self, request: HttpRequest, plan: Plan, **kwargs: Any) -> str:
-        """Call the one service of this action; return the message shown on success."""
-
-    def post(self, request: HttpRequest, code: str, **kwargs: Any) -> HttpResponse:
-        plan = plan_get_for_user(user=request.user, code=code)
-        try:
-            message = self.act(request, plan, **kwargs)
-        except PermissionDeniedError as exc:
-            raise PermissionDenied(exc.message) from exc
-        except ServiceError as exc:
-            messages.error(request, exc.message)
-        else:
-            if message:
-                messages.success(request, message)
-        return HttpResponseRedirect(reverse("plans:plan-detail", args=[plan.code]))
-
-
-def _valid(form: Form) -> dict[str, Any]:
-    """Return the cleaned data, or refuse with the form's errors as one message."""
-    if not form.is_valid():
-        raise ServiceError(_form_errors(form), code="invalid_form")
-    return form.cleaned_data
 
 
 class CandidatesGenerateView(PlanActionView):
@@ -218,7 +185,7 @@ def _candidate(request: HttpRequest, plan: Plan, pk: int) -> Any:
 class CandidateExemptView(PlanActionView):
     def act(self, request: HttpRequest, plan: Plan, **kwargs: Any) -> str:
         candidate = _candidate(request, plan, kwargs["pk"])
-        data = _valid(ExemptForm(request.POST))
+        data = valid(ExemptForm(request.POST))
         plan_candidate_exempt(
             actor=request.user,
             plan=plan,
@@ -232,7 +199,7 @@ class CandidateExemptView(PlanActionView):
 class CandidateRemoveView(PlanActionView):
     def act(self, request: HttpRequest, plan: Plan, **kwargs: Any) -> str:
         candidate = _candidate(request, plan, kwargs["pk"])
-        data = _valid(ReasonForm(request.POST))
+        data = valid(ReasonForm(request.POST))
         plan_candidate_remove(
             actor=request.user, plan=plan, person=candidate.person, reason=data["reason"]
         )
@@ -251,29 +218,6 @@ class CandidatesExportView(LoginRequiredMixin, View):
         return response
 
 
-class RoomPdfView(LoginRequiredMixin, View):
-    """The room's pack (attendance list, seat plan, and for a paper part the papers).
-
-    It may hold test papers, so only those who run the plan download it.
-    """
-
-    def get(self, request: HttpRequest, code: str, pk: int, room_pk: int) -> HttpResponse:
-        from .pdf import room_pdf  # WeasyPrint loads only when a PDF is asked for
-
-        plan = plan_get_for_user(user=request.user, code=code)
-        if not plan_permissions(request.user, plan).write:
-            raise PermissionDenied
-        sitting = sitting_list(user=request.user, plan=plan).filter(pk=pk).first()
-        room = plan.rooms.filter(pk=room_pk).first()
-        if sitting is None or room is None:
-            raise Http404
-        response = HttpResponse(room_pdf(sitting, room), content_type="application/pdf")
-        response["Content-Disposition"] = (
-            f'attachment; filename="{plan.code}-ca{sitting.pk}-phong{room.pk}.pdf"'
-        )
-        return response
-
-
 class CellAddView(PlanActionView):
     def act(self, request: HttpRequest, plan: Plan, **kwargs: Any) -> str:
         form = CellAddForm(
@@ -281,7 +225,7 @@ class CellAddView(PlanActionView):
             parts=part_list(user=request.user, plan=plan),
             topics=topic_list(user=request.user),
         )
-        data = _valid(form)
+        data = valid(form)
         blueprint_cell_add(
             actor=request.user,
             part=data["part"],
@@ -296,7 +240,7 @@ class CellAddView(PlanActionView):
 
 class RoomCreateView(PlanActionView):
     def act(self, request: HttpRequest, plan: Plan, **kwargs: Any) -> str:
-        data = _valid(RoomForm(request.POST))
+        data = valid(RoomForm(request.POST))
         room = room_create(
             actor=request.user,
             plan=plan,
@@ -310,7 +254,7 @@ class RoomCreateView(PlanActionView):
 
 class SittingCreateView(PlanActionView):
     def act(self, request: HttpRequest, plan: Plan, **kwargs: Any) -> str:
-        data = _valid(SittingForm(request.POST, parts=part_list(user=request.user, plan=plan)))
+        data = valid(SittingForm(request.POST, parts=part_list(user=request.user, plan=plan)))
         sitting_create(
             actor=request.user,
             plan=plan,
@@ -348,7 +292,7 @@ class PartAssembleView(PlanActionView):
         part = part_list(user=request.user, plan=plan).filter(pk=kwargs["pk"]).first()
         if part is None:
             raise Http404
-        data = _valid(AssembleForm(request.POST))
+        data = valid(AssembleForm(request.POST))
         result = part_assemble(actor=request.user, part=part, seed=data["seed"])
         return _(
             "Đã lập %(n)d đề cho phần %(p)d. Độ chênh điểm kỳ vọng giữa các đề: %(s).2f "
@@ -360,3 +304,34 @@ class PartAssembleView(PlanActionView):
             "naive": result.naive_spread,
             "t": result.tolerance,
         }
+
+
+class PartSealView(LoginRequiredMixin, View):
+    """Seal a part's forms, after a confirmation page: sealed forms can never be replaced."""
+
+    def _part(self, request: HttpRequest, code: str, pk: int) -> Any:
+        plan = plan_get_for_user(user=request.user, code=code)
+        if not plan_permissions(request.user, plan).write:
+            raise PermissionDenied
+        return part_get(user=request.user, plan=plan, pk=pk)
+
+    def get(self, request: HttpRequest, code: str, pk: int) -> HttpResponse:
+        part = self._part(request, code, pk)
+        forms, sealed_at = part_forms_state(part=part)
+        context = {"plan": part.plan, "part": part, "forms": forms, "sealed_at": sealed_at}
+        return render(request, "plans/part_seal.html", context)
+
+    def post(self, request: HttpRequest, code: str, pk: int) -> HttpResponse:
+        part = self._part(request, code, pk)
+        try:
+            sealed = forms_seal(actor=request.user, part=part)
+        except PermissionDeniedError as exc:
+            raise PermissionDenied(exc.message) from exc
+        except ServiceError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request,
+                _("Đã niêm phong %(n)d đề thi của phần %(p)d.") % {"n": sealed, "p": part.order},
+            )
+        return HttpResponseRedirect(reverse("plans:plan-detail", args=[part.plan.code]))

@@ -1,0 +1,233 @@
+"""A computer sitting under load: N candidates start together and answer 60 items each.
+
+``sathach bench delivery --candidates N [--db sqlite|postgres] [--workers W] [--json]``
+
+Seeds an opened sitting of N candidates in rooms of 50 on sealed 60-item single-choice forms
+(``sathach.demo.delivery_seed``), serves the app with gunicorn (gthread workers) in a
+subprocess on the benchmark's fresh database, and runs ``bench/loadclient.py`` on it:
+
+1. every candidate checks in with their code (timed on its own);
+2. the proctors start every room, then all N candidates ``POST /start`` at once;
+3. every candidate answers all 60 items, a think time apart (compressed: a 60-minute test in
+   a few minutes); one item in ten is changed a few items later and half of those changes are
+   followed by the older save sent again, which must come back ``stale`` and not overwrite;
+4. the database is read directly: every acknowledged answer must be stored with the highest
+   acknowledged sequence number of its (attempt, item) — ``lost`` counts those that are not.
+
+Baseline, same run, same database: the answers table is emptied and the same candidates play
+the same scripts against the bare endpoint (``sathach/delivery/bare.py``: a plain Django view
+doing the same single-row upsert without ninja, token, or checks). ``ratio`` is the exam API's
+saves/s over the bare endpoint's. At most ``CONCURRENCY`` requests are in flight; latency is
+measured from when a request is sent. Targets (issue 5): 10,000 candidates on PostgreSQL, the
+synchronised start finished within 60 s, p99 save < 250 ms, 0 errors, 0 lost, ratio ≥ 0.5.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from django.db import connection
+
+from bench.loadclient import (
+    AppServer,
+    Candidate,
+    Client,
+    Ledger,
+    answer_script,
+    percentile,
+)
+from sathach.delivery.models import Attempt, Response, RoomSession
+from sathach.delivery.services import room_start
+from sathach.demo.delivery_seed import delivery_seed
+
+NAME = "delivery"
+DEFAULT_CANDIDATES = 1000
+CONCURRENCY = 256  # connections the load generator keeps open, a few hundred as a proxy would
+THREADS = 8  # per gunicorn worker: requests wait on the database, threads overlap the waits
+DEFAULT_WORKERS = 2  # one per core
+# Think time between two answers, compressed: in a real sitting a candidate answers an item a
+# minute; here SAVE_RATE_PER_CANDIDATE answers a second, so a 60-item test takes about a minute.
+SAVE_RATE_PER_CANDIDATE = 1.0
+MAX_OFFERED_RATE = 1500.0  # saves/s the whole load offers at most (thinks longer for large N)
+# The bare endpoint is measured saturated: 1,000 candidates thinking 0.1 s offer 10,000
+# saves/s, more than it can take on this machine.
+CEILING_CANDIDATES = 1000
+CEILING_THINK_S = 0.1
+
+
+def database_url() -> str:
+    """Return a URL of the benchmark's database (the runner's fresh one) for the server."""
+    settings = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{settings['NAME']}"
+    user = quote(settings.get("USER") or "")
+    password = settings.get("PASSWORD") or ""
+    auth = f"{user}:{quote(password)}@" if password else (f"{user}@" if user else "")
+    host = settings.get("HOST") or "127.0.0.1"
+    port = settings.get("PORT") or 5432
+    return f"postgres://{auth}{host}:{port}/{settings['NAME']}"
+
+
+def think_time(n: int) -> float:
+    """Return the mean seconds between a candidate's answers for ``n`` candidates."""
+    return max(1.0 / SAVE_RATE_PER_CANDIDATE, n / MAX_OFFERED_RATE)
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 1)
+
+
+def _latency(figures: dict[str, Any], prefix: str, values: list[float]) -> None:
+    for q in (50, 95, 99):
+        figures[f"{prefix}_p{q}_ms"] = _ms(percentile(values, q))
+
+
+def _progress(message: str) -> None:
+    """Tell the operator how a long run goes (stderr: stdout carries the report)."""
+    print(f"[delivery {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+async def _report_progress(ledger: Ledger, every_s: float = 30.0) -> None:
+    started, last = time.perf_counter(), 0
+    while True:
+        await asyncio.sleep(every_s)
+        saves = ledger.saves
+        recent = ledger.latencies.get("save", [])[-(saves - last) or 1 :]
+        _progress(
+            f"{saves:,} saves in {time.perf_counter() - started:.0f} s, "
+            f"{(saves - last) / every_s:.0f}/s, p99 {_ms(percentile(recent, 99))} ms, "
+            f"errors {sum(ledger.errors.values())}"
+        )
+        last = saves
+
+
+def verify(ledger: Ledger) -> tuple[int, int]:
+    """Return (lost, unacknowledged): acknowledged answers not stored with their sequence
+    number, and stored answers newer than anything acknowledged (a reply that never came)."""
+    stored = {
+        (attempt, item): (seq, answer)
+        for attempt, item, seq, answer in Response.objects.values_list(
+            "attempt_id", "item_id", "seq", "answer"
+        ).iterator(chunk_size=20_000)
+    }
+    lost = unacknowledged = 0
+    for key, (seq, answer) in ledger.acked.items():
+        held = stored.get(key)
+        if held is None or held[0] < seq or (held[0] == seq and held[1] != answer):
+            lost += 1
+        elif held[0] > seq:
+            unacknowledged += 1
+    return lost, unacknowledged
+
+
+async def _check_in(url: str, candidates: list[Candidate]) -> tuple[Ledger, float]:
+    async with Client(url, concurrency=CONCURRENCY) as client:
+        started = time.perf_counter()
+        await asyncio.gather(*(client.check_in(c) for c in candidates))
+        return client.ledger, time.perf_counter() - started
+
+
+async def _start_and_answer(
+    url: str, candidates: list[Candidate], think_s: float, seed: int, *, bare: bool
+) -> tuple[Ledger, float, float]:
+    """Start everyone at once (unless ``bare``), then play every candidate's script."""
+    async with Client(url, concurrency=CONCURRENCY) as client:
+        started = time.perf_counter()
+        if not bare:
+            await asyncio.gather(*(client.start(c) for c in candidates))
+        start_s = time.perf_counter() - started
+        started = time.perf_counter()
+        ready = [c for c in candidates if c.items]
+        _progress(f"{len(ready):,} started in {start_s:.1f} s; answering")
+        progress = asyncio.create_task(_report_progress(client.ledger))
+        await asyncio.gather(
+            *(
+                client.answer(
+                    c,
+                    answer_script(random.Random(seed + c.attempt), c.options),
+                    think_s=think_s,
+                    rng=random.Random(seed - c.attempt),
+                    bare=bare,
+                )
+                for c in ready
+            )
+        )
+        progress.cancel()
+        return client.ledger, start_s, time.perf_counter() - started
+
+
+def run(args: Any) -> dict[str, Any]:
+    n = int(getattr(args, "candidates", None) or DEFAULT_CANDIDATES)
+    workers = int(getattr(args, "workers", None) or DEFAULT_WORKERS)
+    seed = int(getattr(args, "seed", 2019))
+    figures: dict[str, Any] = {"candidates": n, "workers": workers, "threads": THREADS}
+    started = time.perf_counter()
+    seeded = delivery_seed(candidates=n, seed=seed)
+    figures["seed_s"] = round(time.perf_counter() - started, 1)
+    _progress(f"seeded {n:,} candidates in {figures['seed_s']} s; checking in")
+    codes = list(
+        Attempt.objects.filter(sitting=seeded.sitting)
+        .order_by("pk")
+        .values_list("checkin_code", flat=True)
+    )
+    candidates = [Candidate(code=code) for code in codes]
+    think_s = think_time(n)
+    figures.update(
+        concurrency=CONCURRENCY,
+        think_ms=round(think_s * 1000),
+        offered_saves_per_s=round(n / think_s),
+    )
+    log = Path(tempfile.gettempdir()) / f"sathach-bench-delivery-{os.getpid()}.log"
+    connection.close()  # the server's workers open their own connections
+    with AppServer(database_url(), workers=workers, threads=THREADS, log_path=str(log)) as server:
+        checkin, checkin_s = asyncio.run(_check_in(server.url, candidates))
+        figures["checkin_s"] = round(checkin_s, 1)
+        _latency(figures, "checkin", checkin.latencies.get("checkin", []))
+        for session in RoomSession.objects.filter(sitting=seeded.sitting):
+            room_start(actor=None, session=session)
+        connection.close()
+        ledger, start_s, answer_s = asyncio.run(
+            _start_and_answer(server.url, candidates, think_s, seed, bare=False)
+        )
+        figures["start_burst_s"] = round(start_s, 1)
+        _latency(figures, "start", ledger.latencies.get("start", []))
+        figures["answer_s"] = round(answer_s, 1)
+        figures["saves"] = ledger.saves
+        figures["saves_per_s"] = round(ledger.saves / answer_s, 1)
+        _latency(figures, "save", ledger.latencies.get("save", []))
+        figures["stale_resends"] = ledger.stale
+        figures["overwritten_by_older"] = ledger.overwritten
+        errors = checkin.errors + ledger.errors
+        figures["errors"] = sum(errors.values()) + ledger.overwritten
+        figures["lost"], figures["stored_unacknowledged"] = verify(ledger)
+        if errors:
+            figures["error_kinds"] = ", ".join(f"{k} {v}" for k, v in errors.most_common(5))
+            figures["error_sample"] = (checkin.error_samples + ledger.error_samples)[0]
+
+        # The ceiling: the same scripts on the bare endpoint, played by the first
+        # CEILING_CANDIDATES candidates (enough to saturate it; the whole sitting again would
+        # double the run for the same figure).
+        Response.objects.all().delete()
+        connection.close()
+        sample = candidates[:CEILING_CANDIDATES]
+        for c in sample:
+            c.seq = 0
+        bare, _, bare_s = asyncio.run(
+            _start_and_answer(server.url, sample, CEILING_THINK_S, seed, bare=True)
+        )
+    figures["ceiling_candidates"] = len(sample)
+    figures["ceiling_saves"] = bare.saves
+    figures["ceiling_saves_per_s"] = round(bare.saves / bare_s, 1)
+    _latency(figures, "ceiling_save", bare.latencies.get("save", []))
+    figures["ceiling_errors"] = sum(bare.errors.values()) + bare.overwritten
+    figures["ceiling_lost"] = verify(bare)[0]
+    figures["ratio"] = round(figures["saves_per_s"] / figures["ceiling_saves_per_s"], 2)
+    return figures
