@@ -17,24 +17,18 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from decimal import Decimal
 from typing import Any
 
-from sathach.bank.constants import ItemKind
-from sathach.bank.models import Topic
 from sathach.demo.bank_seed import bank_seed
-from sathach.demo.plan_seed import PER_TOPIC, TOPICS
+from sathach.demo.plan_seed import demo_part_add
 from sathach.lib.assembly import assemble
 from sathach.org.constants import Gender, UnitKind
 from sathach.org.models import Person, Unit
 from sathach.org.services import person_fill_derived, unit_fill_derived
-from sathach.plans.constants import PartKind
 from sathach.plans.forms_assembly import forms_seal, part_assemble
 from sathach.plans.models import Form
 from sathach.plans.selectors import part_assembly_input
 from sathach.plans.services import (
-    blueprint_cell_add,
-    blueprint_part_add,
     candidates_generate,
     plan_create,
     plan_scope_set,
@@ -90,32 +84,6 @@ def _plan(root: Unit) -> Any:
     return plan
 
 
-def _part(plan: Any) -> Any:
-    part = blueprint_part_add(
-        actor=None,
-        plan=plan,
-        order=1,
-        kind=PartKind.COMPUTER_MCQ,
-        name="Kiến thức chung",
-        minutes=60,
-        max_score=Decimal(100),
-        pass_mark=Decimal(50),
-    )
-    topics = {t.code: t for t in Topic.objects.filter(code__in=TOPICS)}
-    for code in TOPICS:
-        for difficulty, count in PER_TOPIC:
-            blueprint_cell_add(
-                actor=None,
-                part=part,
-                topic=topics[code],
-                count=count,
-                points=Decimal(1),
-                difficulty=difficulty,
-                item_kind=ItemKind.SINGLE,
-            )
-    return part
-
-
 def run(args: Any = None) -> dict[str, Any]:
     """Seed a plan of 20,000 candidates (× ``scale``) and time ``part_assemble`` end to end."""
     scale = float(getattr(args, "scale", 1.0))
@@ -127,7 +95,7 @@ def run(args: Any = None) -> dict[str, Any]:
     root = _seed_people(n)
     plan = _plan(root)
     report = candidates_generate(actor=None, plan=plan)
-    part = _part(plan)
+    part = demo_part_add(plan)
     seed_s = time.perf_counter() - started
 
     started = time.perf_counter()

@@ -21,7 +21,7 @@ from sathach.lib.assembly import AssemblyResult
 from sathach.org.models import Unit
 from sathach.plans.constants import PartKind
 from sathach.plans.forms_assembly import forms_seal, part_assemble
-from sathach.plans.models import Candidate, Form, Plan
+from sathach.plans.models import BlueprintPart, Candidate, Form, Plan
 from sathach.plans.services import (
     blueprint_cell_add,
     blueprint_part_add,
@@ -62,6 +62,12 @@ def plan_seed(*, seed: int) -> Plan:
     units = list(Unit.objects.filter(code__in=AGENCIES))
     plan_scope_set(actor=None, plan=plan, units=units)
     candidates_generate(actor=None, plan=plan)
+    demo_part_add(plan)
+    return plan
+
+
+def demo_part_add(plan: Plan) -> BlueprintPart:
+    """Add the demo's computer part: 60 single-choice items, 15 from each general topic."""
     part = blueprint_part_add(
         actor=None,
         plan=plan,
@@ -84,7 +90,7 @@ def plan_seed(*, seed: int) -> Plan:
                 difficulty=difficulty,
                 item_kind=ItemKind.SINGLE,
             )
-    return plan
+    return part
 
 
 def plan_forms_sealed() -> bool:

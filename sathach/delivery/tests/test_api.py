@@ -181,3 +181,24 @@ def test_item_views_are_cached_per_version_and_content(client, exam):
     shown = again[position]["options"]
     order = attempt.form.option_orders[position]
     assert shown == [version.content["options"][i]["text"] for i in order]
+
+
+def test_the_token_lookup_gives_the_same_attempt_as_the_orm(client, exam):
+    from sathach.delivery.models import Attempt
+    from sathach.delivery.selectors import attempt_for_token
+
+    token = _checked_in(client, exam.attempts()[0])
+    room_start(actor=exam.proctors[0], session=exam.session)
+    _post(client, "/start", token)
+    found = attempt_for_token(token)
+    orm = Attempt.objects.select_related("sitting__plan").get(pk=found.pk)
+    for name in ("state", "deadline", "layout", "last_seen_at", "session_id", "form_id"):
+        assert getattr(found, name) == getattr(orm, name), name
+    assert found.deadline.tzinfo is not None
+    assert found.sitting.plan.grace_seconds == orm.sitting.plan.grace_seconds
+    assert found.sitting.duration_minutes == 30
+    # Fields not read are deferred, and load on access.
+    assert found.checkin_code == orm.checkin_code
+    assert attempt_for_token(token.replace(".", ".x", 1)) is None
+    assert attempt_for_token("99999999.abc") is None
+    assert attempt_for_token("1" * 40 + ".abc") is None
