@@ -3,9 +3,10 @@
 A benchmark is a module ``bench/bench_<name>.py`` with ``NAME`` and ``run(args) -> dict`` of
 figures. Each run measures its subject and, in the same process, a baseline to compare it with
 (figures alone drift with the machine; a ratio to a baseline run beside it does not). The runner
-gives every benchmark its own empty, migrated database, so the working database is never
-touched: a temporary SQLite file, or a ``<name>_bench`` database on the PostgreSQL server that
-``DATABASE_URL`` names. Every report starts with the machine it ran on; docs/BENCHMARKS.md
+gives every benchmark its own empty, migrated database (unless the module says
+``DATABASE = False``: pure computation), so the working database is never touched: a temporary
+SQLite file, or a ``<name>_bench`` database on the PostgreSQL server that ``DATABASE_URL``
+names. Every report starts with the machine it ran on; docs/BENCHMARKS.md
 records the latest figures.
 """
 
@@ -21,7 +22,7 @@ import sqlite3
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import ModuleType
@@ -156,8 +157,9 @@ def run(
     report: dict[str, Any] = {"machine": machine_info(), "args": asdict(args), "results": {}}
     for name in names or list(available):
         started = time.perf_counter()
-        with fresh_database(db):
-            figures = available[name].run(args)
+        module = available[name]
+        with fresh_database(db) if getattr(module, "DATABASE", True) else nullcontext():
+            figures = module.run(args)
         figures["wall_s"] = round(time.perf_counter() - started, 2)
         report["results"][name] = figures
     return report

@@ -13,6 +13,10 @@ urlpatterns = [
     path("ke-hoach/", include("sathach.plans.urls")),
     path("cong-viec/", include("sathach.tasks.urls")),
     path("", include("sathach.delivery.urls")),
+    path("cham-thi/", include("sathach.grading.urls")),
+    path("", include("sathach.results.urls")),
+    path("", include("sathach.results.urls_reports")),
+    path("danh-gia/", include("sathach.evaluation.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

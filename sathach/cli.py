@@ -4,10 +4,12 @@ sathach demo [--seed N] [--no-serve]      seed the demo province and serve it
 sathach serve [--bind ADDR] [--workers N]  serve the application (gunicorn)
 sathach import-roster FILE.xlsx [...]      import a roster (see --help)
 sathach export-roster --unit CODE -o FILE  export a unit subtree's roster
+sathach import-ratings FILE.xlsx [...]     import past years' quality ratings (see --help)
 sathach audit verify                       prove the audit chain is intact
 sathach bench [NAME ...]                   run benchmarks from bench/
 sathach worker [--batch]                   run background jobs (PDF batches) from the queue
 sathach open-sitting PLAN SITTING_ID       open a computer sitting (rooms, attempts, codes)
+sathach analyze FILE [--key K] [--irt]     item analysis of a response matrix (CSV or .xlsx)
 sathach manage COMMAND [...]               any Django management command (migrate, ...)
 """
 
@@ -22,6 +24,7 @@ COMMANDS = {
     "serve": "serve",
     "import-roster": "import_roster",
     "export-roster": "export_roster",
+    "import-ratings": "import_ratings",
     "audit": "audit",
     "bench": "bench",
     "bank": "bank",
@@ -29,6 +32,7 @@ COMMANDS = {
     "user": "user",
     "worker": "worker",
     "open-sitting": "open_sitting",
+    "analyze": "analyze",
 }
 
 

@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "sathach.bank",
     "sathach.plans",
     "sathach.delivery",
+    "sathach.grading",
+    "sathach.results",
+    "sathach.evaluation",
     "sathach.demo",
 ]
 

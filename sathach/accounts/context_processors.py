@@ -21,8 +21,18 @@ NAV: list[tuple[Any, str, frozenset[str]]] = [
         "plans:plan-list",
         frozenset({Role.ORGANISER, Role.UNIT_HR, Role.LEADER}),
     ),
+    (
+        _("Báo cáo kết quả"),
+        "reports:index",
+        frozenset({Role.ORGANISER, Role.UNIT_HR, Role.LEADER}),
+    ),
     (_("Vào phòng thi"), "delivery:checkin", frozenset({Role.CANDIDATE})),
     (_("Coi thi"), "delivery:session-list", frozenset({Role.PROCTOR, Role.ORGANISER})),
+    (
+        _("Chấm thi"),
+        "grading:home",
+        frozenset({Role.CODER, Role.MARKER, Role.APPEALS, Role.ORGANISER}),
+    ),
     (_("Hồ sơ của tôi"), "org:me", frozenset({Role.CANDIDATE})),
     (_("Nhật ký kiểm toán"), "audit:event-list", frozenset({Role.ADMIN})),
 ]

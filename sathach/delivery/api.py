@@ -8,21 +8,25 @@ nothing else. No response carries an answer key, a score scale or another candid
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from django.db.models import Sum
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.security import HttpBearer
 
+from sathach.bank.models import ItemVersion
 from sathach.core.errors import ServiceError
+from sathach.lib.scoring import ESSAY
 
 from .constants import FINISHED, AttemptState
 from .models import Attempt
 from .selectors import answers_of, attempt_for_token, form_view, remaining_seconds
 from .services import answer_save, attempt_check_in, attempt_start, attempt_submit, attempts_expire
-from .services.scoring import score_after_sanctions
+from .services.scoring import CENT, sanction_effect, score_after_sanctions
 
 # Heartbeats write ``last_seen_at`` at most this often (the console shows "last contact").
 SEEN_EVERY = dt.timedelta(seconds=20)
@@ -63,11 +67,47 @@ def clock(attempt: Attempt, now: dt.datetime | None = None) -> dict[str, Any]:
     }
 
 
+def _objective_result(attempt: Attempt, kinds: list[str]) -> dict[str, Any]:
+    """Return the score of the objective items of an attempt that also has essays, in item
+    points after sanctions (None: the result is cancelled)."""
+    items = attempt.layout.get("items", [])
+    essay_ids = [vid for vid, kind in zip(items, kinds, strict=False) if kind == ESSAY]
+    essay_points = ItemVersion.objects.filter(pk__in=essay_ids).aggregate(total=Sum("points"))
+    objective_max = (attempt.max_score or Decimal(0)) - (essay_points["total"] or Decimal(0))
+    effect = sanction_effect(attempt)
+    score = None
+    if attempt.raw_score is not None and not effect.cancelled:
+        kept = (Decimal(100) - effect.deduction_percent) / Decimal(100)
+        score = float((attempt.raw_score * kept).quantize(CENT, ROUND_HALF_UP))
+    return {
+        "objective_score": score,
+        "objective_max": float(objective_max),
+        "correct": attempt.correct_count,
+        "total": sum(kind != ESSAY for kind in kinds),
+    }
+
+
 def result(attempt: Attempt) -> dict[str, Any]:
-    """Return what the end screen shows: the score when the plan allows it."""
+    """Return what the end screen shows: the score when the plan allows it.
+
+    Essays are marked later by Ban chấm thi (grading), so a test with essays never shows a
+    score of the part: only a note and, if it also has objective items and the plan shows
+    scores, the score of those items as the objective share (phần trắc nghiệm).
+    """
     data: dict[str, Any] = {"state": attempt.state, "state_label": attempt.get_state_display()}
     plan = attempt.sitting.plan
-    if plan.show_score and attempt.state in (AttemptState.SUBMITTED, AttemptState.EXPIRED):
+    handed_in = attempt.state in (AttemptState.SUBMITTED, AttemptState.EXPIRED)
+    kinds = list(attempt.layout.get("kinds", []))
+    essays = kinds.count(ESSAY)
+    if essays and handed_in:
+        data.update(
+            essays=essays,
+            note=_("Bài tự luận sẽ được Ban chấm thi chấm; kết quả sẽ được thông báo sau."),
+        )
+        if plan.show_score and essays < len(kinds):
+            data.update(_objective_result(attempt, kinds))
+        return data
+    if plan.show_score and handed_in:
         part = attempt.sitting.part
         score = score_after_sanctions(attempt, part.max_score)
         data.update(

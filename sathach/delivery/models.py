@@ -193,3 +193,68 @@ class Incident(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.attempt_id}: {self.get_sanction_display()}"
+
+
+# --- Rescoring (sathach.delivery.services.rescoring) ---------------------------------------------
+
+
+class CorrectionAction(models.TextChoices):
+    VOID = "void", _("Hủy câu hỏi")
+    REKEY = "rekey", _("Sửa đáp án")
+
+
+class VoidRule(models.TextChoices):
+    """What voiding does to the scores (profile key ``rescore_void_full_credit``)."""
+
+    FULL_CREDIT = "full_credit", _("Tính đủ điểm câu hỏi cho mọi người")
+    REMOVED = "removed", _("Bỏ câu hỏi khỏi tổng điểm")
+
+
+class ItemCorrection(TimeStampedModel):
+    """A faulty item of a part voided, or its key corrected, after the sitting.
+
+    ``key`` holds, for a corrected key, the fields of the item's ``content`` that replace the
+    item's own (``options``, ``truth``, ``answers`` or ``numeric``, in the same shape); the item
+    version itself is frozen and never changes. ``void_rule``, ``profile`` and ``basis`` are
+    copied from the plan's rule profile when applied, so a later profile change does not alter a
+    decided rescoring. Every attempt of the part, in every sitting, is scored with its part's
+    corrections.
+    """
+
+    part = models.ForeignKey(
+        "plans.BlueprintPart", on_delete=models.PROTECT, related_name="item_corrections"
+    )
+    item = models.ForeignKey("bank.ItemVersion", on_delete=models.PROTECT, related_name="+")
+    action = models.CharField(_("xử lý"), max_length=10, choices=CorrectionAction.choices)
+    key = models.JSONField(_("đáp án mới"), default=dict, blank=True)
+    void_rule = models.CharField(
+        _("cách tính khi hủy câu"), max_length=12, choices=VoidRule.choices, blank=True
+    )
+    reason = models.TextField(_("lý do"))
+    profile = models.CharField(_("bộ quy tắc"), max_length=60, blank=True)
+    basis = models.CharField(_("căn cứ"), max_length=1000, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người quyết định"),
+    )
+
+    class Meta:
+        ordering = ["part_id", "item_id"]
+        verbose_name = _("xử lý câu hỏi sai sót")
+        verbose_name_plural = _("xử lý câu hỏi sai sót")
+        constraints = [
+            models.UniqueConstraint(fields=["part", "item"], name="item_correction_unique"),
+            models.CheckConstraint(condition=~Q(reason=""), name="item_correction_has_reason"),
+            models.CheckConstraint(
+                condition=(Q(action=CorrectionAction.VOID) & ~Q(void_rule=""))
+                | (Q(action=CorrectionAction.REKEY) & Q(void_rule="")),
+                name="item_correction_void_rule",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.part}: {self.get_action_display()} #{self.item_id}"

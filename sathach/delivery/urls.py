@@ -1,8 +1,9 @@
-"""Pages of a computer sitting: the candidate's under /thi/, the proctor's under /coi-thi/."""
+"""Pages of a computer sitting: the candidate's under /thi/, the proctor's under /coi-thi/;
+rescoring under the plan (/ke-hoach/<code>/...)."""
 
 from django.urls import path
 
-from . import views_candidate, views_proctor
+from . import views_candidate, views_proctor, views_rescoring
 
 app_name = "delivery"
 urlpatterns = [
@@ -73,5 +74,26 @@ urlpatterns = [
         "coi-thi/bien-ban/<int:pk>.pdf",
         views_proctor.IncidentPdfView.as_view(),
         name="incident-pdf",
+    ),
+    # Rescoring (views_rescoring), under the plan's pages.
+    path(
+        "ke-hoach/<str:code>/cach-tinh-diem/",
+        views_rescoring.ScoringRuleView.as_view(),
+        name="scoring-rule",
+    ),
+    path(
+        "ke-hoach/<str:code>/phan-thi/<int:pk>/cham-lai/",
+        views_rescoring.RescoreView.as_view(),
+        name="rescore",
+    ),
+    path(
+        "ke-hoach/<str:code>/phan-thi/<int:pk>/cham-lai/cau/<int:item>/",
+        views_rescoring.RescoreItemView.as_view(),
+        name="rescore-item",
+    ),
+    path(
+        "ke-hoach/<str:code>/phan-thi/<int:pk>/cham-lai/cau/<int:item>/ap-dung/",
+        views_rescoring.RescoreApplyView.as_view(),
+        name="rescore-apply",
     ),
 ]

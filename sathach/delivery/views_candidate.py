@@ -169,6 +169,9 @@ def exam_strings() -> dict[str, str]:
         "submitting": _("Đang nộp bài…"),
         "time_up": _("Hết giờ làm bài: bài làm đang được tự động nộp."),
         "score": _("Điểm: %(score)s/%(max)s — đúng %(right)s/%(total)s câu"),
+        "objective_score": _(
+            "Điểm phần trắc nghiệm: %(score)s/%(max)s — đúng %(right)s/%(total)s câu"
+        ),
         "no_score": _("Kết quả sẽ được thông báo sau."),
         "token_invalid": _(
             "Phiên làm bài trên máy này không còn hiệu lực (bài làm đã được mở trên máy khác). "

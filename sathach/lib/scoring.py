@@ -10,8 +10,16 @@ the form's option order):
     numeric      {"text": "3,5"}          (what was typed: a comma or a point as decimal mark)
     essay        {"text": "..."}          (marked by people, never here)
 
-``answer_clean`` refuses any other shape with a Vietnamese message; ``answer_score`` maps the
-shown positions back to the item's options and returns the credit in points.
+``answer_clean`` refuses any other shape with a Vietnamese message; ``answer_fraction`` maps the
+shown positions back to the item's options and returns the share of the item's points earned.
+
+A multiple-response item gives credit by the rule its plan chooses (``MULTIPLE_RULES``):
+
+    item_weights     the item's own per-option weights (Moodle/GIFT ``fraction``), added up
+                     within 0…1; an item without weights is all or nothing (the default)
+    all_or_nothing   full credit for exactly the right set of options, else nothing
+    proportional     (right options chosen − wrong options chosen) / number of right options,
+                     never below 0
 """
 
 from __future__ import annotations
@@ -28,6 +36,10 @@ MAX_ESSAY_TEXT = 50_000
 SINGLE, MULTIPLE, TRUE_FALSE = "single", "multiple", "true_false"
 SHORT_TEXT, NUMERIC, ESSAY = "short_text", "numeric", "essay"
 OBJECTIVE = frozenset({SINGLE, MULTIPLE, TRUE_FALSE, SHORT_TEXT, NUMERIC})
+
+# Partial-credit rules for multiple-response items (the plan's choice; see the module docstring).
+ITEM_WEIGHTS, ALL_OR_NOTHING, PROPORTIONAL = "item_weights", "all_or_nothing", "proportional"
+MULTIPLE_RULES = (ITEM_WEIGHTS, ALL_OR_NOTHING, PROPORTIONAL)
 
 
 class AnswerError(ValueError):
@@ -108,15 +120,38 @@ def parse_number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def _multiple_fraction(
+    options: Sequence[Mapping[str, Any]], chosen: set[int], multiple_rule: str
+) -> float:
+    """Return the credit of the original option indexes ``chosen`` under ``multiple_rule``."""
+    if multiple_rule not in MULTIPLE_RULES:
+        raise ValueError(f"unknown multiple-response rule {multiple_rule!r}")
+    if not chosen:
+        return 0.0
+    correct = {i for i, o in enumerate(options) if o.get("correct")}
+    if multiple_rule == PROPORTIONAL:
+        if not correct:
+            return 0.0
+        return max(0.0, (len(chosen & correct) - len(chosen - correct)) / len(correct))
+    if multiple_rule == ITEM_WEIGHTS and any(o.get("fraction") for o in options):
+        # Moodle/GIFT weights: the chosen options' credits add up, within 0…1.
+        return max(0.0, min(1.0, sum(float(options[i].get("fraction", 0)) for i in chosen)))
+    # All or nothing: exactly the correct set.
+    return 1.0 if chosen == correct else 0.0
+
+
 def answer_fraction(
     kind: str,
     content: Mapping[str, Any],
     answer: Mapping[str, Any],
     option_order: Sequence[int] | None = None,
+    *,
+    multiple_rule: str = ITEM_WEIGHTS,
 ) -> float:
     """Return the share of the item's points ``answer`` earns, 0…1 (essays: 0, marked later).
 
-    ``option_order[p]`` is the original index of the option shown at position ``p``.
+    ``option_order[p]`` is the original index of the option shown at position ``p``;
+    ``multiple_rule`` is the plan's partial-credit rule for multiple-response items.
     """
     if kind in (SINGLE, MULTIPLE):
         options = content.get("options", [])
@@ -130,15 +165,8 @@ def answer_fraction(
             if choice is None:
                 return 0.0
             return 1.0 if original(choice).get("correct") else 0.0
-        chosen = [original(p) for p in answer.get("choices", [])]
-        if not chosen:
-            return 0.0
-        if any(o.get("fraction") for o in options):
-            # Moodle/GIFT weights: the chosen options' credits add up, within 0…1.
-            return max(0.0, min(1.0, sum(float(o.get("fraction", 0)) for o in chosen)))
-        # No weights: all or nothing, exactly the correct set.
-        correct = {i for i, o in enumerate(options) if o.get("correct")}
-        return 1.0 if {order[p] for p in answer.get("choices", [])} == correct else 0.0
+        chosen = {order[p] for p in answer.get("choices", [])}
+        return _multiple_fraction(options, chosen, multiple_rule)
     if kind == TRUE_FALSE:
         value = answer.get("value")
         return 0.0 if value is None else float(value == bool(content.get("truth")))

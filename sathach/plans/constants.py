@@ -95,6 +95,14 @@ class PartKind(models.TextChoices):
 MCQ_KINDS = frozenset({PartKind.COMPUTER_MCQ, PartKind.PAPER_MCQ})
 
 
+class MultipleResponseRule(models.TextChoices):
+    """How a multiple-response item gives partial credit (sathach.lib.scoring.MULTIPLE_RULES)."""
+
+    ITEM_WEIGHTS = "item_weights", _("Theo trọng số từng phương án của câu hỏi")
+    ALL_OR_NOTHING = "all_or_nothing", _("Tất cả hoặc không")
+    PROPORTIONAL = "proportional", _("Theo tỷ lệ: số phương án đúng đã chọn trừ số sai, không âm")
+
+
 class SittingMode(models.TextChoices):
     COMPUTER = "computer", _("Trên máy tính")
     PAPER = "paper", _("Trên giấy")

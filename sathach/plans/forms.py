@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from sathach.bank.constants import Difficulty, ItemKind
 from sathach.core import profiles
 
-from .constants import ExemptionGround, ProctorRole
+from .constants import ExemptionGround, MultipleResponseRule, ProctorRole
 
 DATE_FORMATS = ["%d/%m/%Y"]
 DATE_HINT = _("dd/mm/yyyy")
@@ -164,3 +164,11 @@ class ProctorAssignForm(forms.Form):
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = members
         field.label_from_instance = _member_label  # type: ignore[method-assign]
+
+
+class ScoringRuleForm(forms.Form):
+    """The plan's partial-credit rule for multiple-response items."""
+
+    multiple_response_rule = forms.ChoiceField(
+        label=_("Cách tính điểm câu nhiều lựa chọn"), choices=MultipleResponseRule.choices
+    )

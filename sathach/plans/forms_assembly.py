@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from django.db import transaction
@@ -19,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sathach.audit.services import audit_record
+from sathach.bank.constants import ItemKind
 from sathach.bank.models import ItemVersion
 from sathach.bank.services import versions_freeze
 from sathach.core.errors import ServiceError
@@ -26,6 +28,7 @@ from sathach.lib.assembly import (
     AssemblyError,
     AssemblyResult,
     BlueprintShortageError,
+    PoolItem,
     adjacent_pairs,
     assemble,
     assign_to_seats,
@@ -34,13 +37,27 @@ from sathach.lib.assembly import (
 from sathach.lib.assembly import Form as CoreForm
 from sathach.lib.assembly import Seat as CoreSeat
 
-from .constants import CandidateStatus, PartKind
+from .constants import MCQ_KINDS, CandidateStatus, PartKind, SittingMode
 from .models import BlueprintPart, Candidate, Form, Seat, SeatForm
 from .selectors import part_assembly_input
 from .services.common import OPEN, require_status, require_write
 
 DEFAULT_VARIANTS = 4  # paper variants when none are asked for
 _BATCH = 2000
+# An essay's expected share of its points. No share of a script is known before it is marked,
+# so every essay counts the same neutral half (the middle of its mark scale), calibrated or
+# not. The blueprint gives every form the same number of essays of the same points from each
+# cell, so the essays add the same expected score to every form: their fairness rests on the
+# blueprint (cells by topic and difficulty), not on the repair swaps.
+ESSAY_FACILITY = 0.5
+
+
+def per_candidate_forms(part: BlueprintPart) -> bool:
+    """Return whether ``part`` gets one form per candidate, sat on computer: an MCQ part on
+    computer, or a marked part (written, situation…) whose candidates type their answers."""
+    return part.kind == PartKind.COMPUTER_MCQ or (
+        part.kind not in MCQ_KINDS and part.sitting_mode == SittingMode.COMPUTER
+    )
 
 
 def _moment(value: dt.datetime) -> str:
@@ -54,6 +71,19 @@ def content_hash(items: Sequence[int], option_orders: Sequence[Sequence[int] | N
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def _neutral_essays(pool: list[PoolItem]) -> list[PoolItem]:
+    """Return ``pool`` with every essay's expected share set to ``ESSAY_FACILITY``."""
+    essays = set(
+        ItemVersion.objects.filter(
+            pk__in=[item.id for item in pool if item.n_options == 0], kind=ItemKind.ESSAY
+        ).values_list("pk", flat=True)
+    )
+    return [
+        replace(item, p=ESSAY_FACILITY, irt_a=None, irt_b=None) if item.id in essays else item
+        for item in pool
+    ]
+
+
 def _assemble(
     part: BlueprintPart, n_forms: int, seed: int, tolerance_fraction: float
 ) -> AssemblyResult:
@@ -62,9 +92,21 @@ def _assemble(
         raise ServiceError(
             _("Phần %(n)d chưa có ô ma trận đề nào.") % {"n": part.order}, code="no_cells"
         )
+    # A marked part's questions come in blueprint order, so question n is worth the same on
+    # every form and lines up with question n of the part's marking guide; forms may repeat
+    # (a pool no larger than the blueprint gives everyone the same questions, as on paper).
+    marked = part.kind not in MCQ_KINDS
+    if marked:
+        pool = _neutral_essays(pool)
     try:
         result = assemble(
-            pool, blueprint, n_forms, seed=seed, tolerance_fraction=tolerance_fraction
+            pool,
+            blueprint,
+            n_forms,
+            seed=seed,
+            tolerance_fraction=tolerance_fraction,
+            shuffle_items=not marked,
+            distinct=not marked,
         )
     except BlueprintShortageError as exc:
         lines = "\n".join(f"  - {s}" for s in exc.shortages)
@@ -145,25 +187,39 @@ def part_assemble(
     n_variants: int | None = None,
     tolerance_fraction: float = 0.02,
 ) -> AssemblyResult:
-    """Assemble and store the forms of an MCQ part, replacing its earlier unsealed forms.
+    """Assemble and store the forms of a part, replacing its earlier unsealed forms.
 
-    A computer part gets one form per included candidate; a paper part ``n_variants``
-    variants (default 4), handed out to the seats of its sittings so that neighbours differ.
-    Refused when the bank is short, a form breaks the blueprint, or the spread of expected
-    scores exceeds ``tolerance_fraction`` of the maximum score. The used item versions are
-    frozen.
+    A computer part (MCQ, or a written part typed on computer) gets one form per included
+    candidate; a paper MCQ part ``n_variants`` variants (default 4), handed out to the seats of
+    its sittings so that neighbours differ. A written part's essays count ``ESSAY_FACILITY``
+    of their points in expected scores and keep blueprint order. Refused when the bank is
+    short, a form breaks the blueprint, or the spread of expected scores exceeds
+    ``tolerance_fraction`` of the maximum score; refused for a written part sat on paper (its
+    question paper is set and printed by Ban đề thi) and for oral parts. The used item
+    versions are frozen.
     """
     plan = part.plan
     require_write(actor, plan)
     require_status(plan, OPEN, _("lập đề thi"))
-    if part.kind not in (PartKind.COMPUTER_MCQ, PartKind.PAPER_MCQ):
+    computer = per_candidate_forms(part)
+    if part.kind not in MCQ_KINDS and not computer:
+        if part.sitting_mode == SittingMode.PAPER:
+            raise ServiceError(
+                _(
+                    "Phần %(n)d thi viết trên giấy: đề do Ban đề thi ra và in, không lập đề "
+                    "tự động. Muốn người dự kiểm tra làm bài trên máy tính, hãy chọn cách thi "
+                    "“Trên máy tính” cho phần này."
+                )
+                % {"n": part.order},
+                code="written_on_paper",
+            )
         raise ServiceError(
             _("Phần %(n)d không phải phần thi trắc nghiệm: không lập đề tự động.")
             % {"n": part.order},
             code="not_mcq",
         )
     sealed = Form.objects.filter(part=part, sealed_at__isnull=False).order_by("sealed_at").first()
-    if sealed is not None:
+    if sealed is not None and sealed.sealed_at is not None:
         raise ServiceError(
             _(
                 "Đề thi phần %(n)d đã niêm phong lúc %(t)s: không thể lập lại, vì đề đã niêm "
@@ -172,7 +228,6 @@ def part_assemble(
             % {"n": part.order, "t": _moment(sealed.sealed_at)},
             code="sealed",
         )
-    computer = part.kind == PartKind.COMPUTER_MCQ
     candidates: list[Candidate] = []
     if computer:
         candidates = list(
@@ -199,7 +254,9 @@ def part_assemble(
             _form_row(part, form, seed, candidate=candidate)
             for form, candidate in zip(result.forms, candidates, strict=True)
         ]
-        if seats:
+        # Neighbours need different objective forms (DESIGN §4); a marked part's forms may
+        # all hold the same questions (see _assemble).
+        if seats and part.kind in MCQ_KINDS:
             keys = {c.pk: f.key for f, c in zip(result.forms, candidates, strict=True)}
             _check_neighbours(seats, keys)
     else:
@@ -256,17 +313,16 @@ def forms_seal(*, actor: Any, part: BlueprintPart) -> int:
         )
     if forms.filter(sealed_at__isnull=False).exists():
         raise ServiceError(_("Đề thi phần %(n)d đã niêm phong.") % {"n": part.order}, code="sealed")
-    if part.kind == PartKind.COMPUTER_MCQ:
-        missing = (
+    if per_candidate_forms(part):
+        count = (
             Candidate.objects.filter(plan=plan, status=CandidateStatus.INCLUDED)
             .exclude(forms__part=part)
-            .order_by("number", "pk")
+            .count()
         )
         what = _("người dự kiểm tra")
     else:
-        missing = Seat.objects.filter(sitting__part=part, form_link__isnull=True)
+        count = Seat.objects.filter(sitting__part=part, form_link__isnull=True).count()
         what = _("chỗ ngồi")
-    count = missing.count()
     if count:
         raise ServiceError(
             _("Còn %(c)d %(w)s chưa có đề thi phần %(n)d: hãy lập lại đề trước khi niêm phong.")

@@ -19,6 +19,7 @@ from .constants import (
     BoardRole,
     CandidateStatus,
     ExemptionGround,
+    MultipleResponseRule,
     OverrideAction,
     PartKind,
     PlanStatus,
@@ -83,6 +84,16 @@ class Plan(TimeStampedModel):
     # queued by the exam page while the network was down) are still accepted.
     grace_seconds = models.PositiveIntegerField(_("thời gian gia hạn nhận bài (giây)"), default=60)
     show_score = models.BooleanField(_("hiện điểm cho thí sinh khi nộp bài"), default=True)
+    # Partial credit of multiple-response items, applied at submission and by rescoring.
+    multiple_response_rule = models.CharField(
+        _("cách tính điểm câu nhiều lựa chọn"),
+        max_length=20,
+        choices=MultipleResponseRule.choices,
+        default=MultipleResponseRule.ITEM_WEIGHTS,
+    )
+    # Set when the results are published (sathach.results): from then on no score of the plan
+    # changes except through a two-person correction; the delivery and grading apps read it.
+    results_published_at = models.DateTimeField(_("công bố kết quả lúc"), null=True, blank=True)
     # The highest registration number given so far: numbers are never given twice, even when
     # a candidate leaves the list.
     last_number = models.PositiveIntegerField(_("số báo danh lớn nhất đã cấp"), default=0)

@@ -11,7 +11,7 @@ from sathach.accounts.permissions import subtree_q
 from sathach.bank.constants import DEFAULT_FACILITY, Difficulty
 from sathach.lib.assembly import Blueprint, Cell, PoolItem
 
-from .constants import PartKind
+from .constants import MCQ_KINDS, PartKind, SittingMode
 from .models import (
     BlueprintPart,
     BoardMembership,
@@ -164,7 +164,9 @@ def sealed_form_for_candidate(part: BlueprintPart, candidate: Candidate) -> Form
     The exam page reads only this: an unsealed form may still be replaced.
     """
     forms = Form.objects.filter(part=part, sealed_at__isnull=False)
-    if part.kind == PartKind.COMPUTER_MCQ:
+    if part.kind == PartKind.COMPUTER_MCQ or (
+        part.kind not in MCQ_KINDS and part.sitting_mode == SittingMode.COMPUTER
+    ):  # one form per candidate (plans.forms_assembly.per_candidate_forms)
         return forms.filter(candidate=candidate).first()
     return forms.filter(seat_links__seat__candidate=candidate).order_by("variant").first()
 
@@ -175,7 +177,8 @@ def part_assembly_input(*, part: BlueprintPart) -> tuple[Blueprint, list[PoolIte
     A cell's key is its id; every pool item carries the cell's points (the plan decides what
     a question is worth). ``p`` is the observed facility when known, else the default of the
     item's difficulty. Cells never overlap (``blueprint_cell_add`` refuses it), so an item
-    belongs to one cell at most. Not used yet: the assembly wiring comes next.
+    belongs to one cell at most. Calibrated ``irt_a``/``irt_b`` (written back by
+    ``results.analysis.calibration_apply``) make the expected score follow the 2PL curve.
     """
     cells, pool = [], []
     for cell in part.cells.select_related("topic").order_by("pk"):

@@ -25,11 +25,28 @@ from .proctoring import (
     room_resume,
     room_start,
 )
-from .scoring import AttemptScore, attempt_score, sanction_effect, score_after_sanctions
+from .rescoring import (
+    Correction,
+    Rescore,
+    ScoreChange,
+    plan_scoring_rule_set,
+    rescore_apply,
+    rescore_preview,
+)
+from .scoring import (
+    AttemptScore,
+    attempt_score,
+    sanction_effect,
+    sanction_effects,
+    score_after_sanctions,
+)
 
 __all__ = [
     "AttemptScore",
+    "Correction",
+    "Rescore",
     "Saved",
+    "ScoreChange",
     "answer_save",
     "attempt_admit_late",
     "attempt_allow_device_change",
@@ -45,12 +62,16 @@ __all__ = [
     "check_writable",
     "incident_record",
     "ledger_lines",
+    "plan_scoring_rule_set",
+    "rescore_apply",
+    "rescore_preview",
     "room_close",
     "room_extend",
     "room_pause",
     "room_resume",
     "room_start",
     "sanction_effect",
+    "sanction_effects",
     "score_after_sanctions",
     "sitting_open",
 ]

@@ -1,4 +1,9 @@
-"""Open a computer sitting for delivery: one room session per room, one attempt per seat."""
+"""Open a computer sitting for delivery: one room session per room, one attempt per seat.
+
+A computer sitting is one of an MCQ part on computer or of a written part typed on computer
+(``plans.forms_assembly.per_candidate_forms``): both have one sealed form per candidate, and
+the exam page shows essays as a text box whose text grading collects as the script.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +15,14 @@ from django.utils.translation import gettext as _
 from sathach.audit.services import audit_record
 from sathach.bank.models import ItemVersion
 from sathach.core.errors import ServiceError
-from sathach.plans.constants import PartKind, SittingStatus
+from sathach.plans.constants import SittingStatus
+from sathach.plans.forms_assembly import per_candidate_forms
 from sathach.plans.models import Form, Seat, Sitting
 from sathach.plans.services.common import require_write
 
 from ..models import Attempt, RoomSession
 from .common import new_code, plan_profile
 
-COMPUTER_PARTS = frozenset({PartKind.COMPUTER_MCQ})
 _BATCH = 1000
 
 
@@ -43,7 +48,7 @@ def sitting_open(*, actor: Any, sitting: Sitting) -> int:
     """
     plan = sitting.plan
     require_write(actor, plan)
-    if sitting.part.kind not in COMPUTER_PARTS:
+    if not per_candidate_forms(sitting.part):
         raise ServiceError(
             _("Chỉ mở ca thi trên máy tính; phần “%(p)s” thi trên giấy hoặc vấn đáp.")
             % {"p": sitting.part.name},

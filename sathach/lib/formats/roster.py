@@ -401,7 +401,14 @@ def _check_zip(data: bytes) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,  # a central directory claiming a newer zip version
+        ValueError,
+        OSError,
+        EOFError,
+    ) as exc:
         raise RosterFormatError(MSG_CORRUPT) from exc
     if len(members) > MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > MAX_UNZIPPED_BYTES:
         raise RosterFormatError(MSG_TOO_BIG)

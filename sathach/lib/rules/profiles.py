@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 # Schemas: for each kind, every rule key and the Python type its value must have.
-# A later module adds its kind here (rating, streamlining, plan templates...).
+# A later module adds its kind here (plan templates...).
 SCHEMAS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "exam": {
         "room_max_candidates": int,
@@ -42,6 +42,8 @@ SCHEMAS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "short_part_max_minutes": int,
         "min_markers_per_script": int,
         "marking_tolerance_percent": (int, float),
+        "marking_score_step": (int, float),
+        "marking_final_step": (int, float),
         "mcq_pass_percent": (int, float),
         "written_pass_score": (int, float),
         "written_max_score": (int, float),
@@ -51,7 +53,73 @@ SCHEMAS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "sanction_reprimand_deduction_percent": (int, float),
         "sanction_warning_deduction_percent": (int, float),
         "supervisory_board": bool,
+        # Results (sathach.lib.rules.results) and rescoring (sathach.delivery.services.rescoring).
+        "result_band_excellent_percent": (int, float),
+        "result_band_good_percent": (int, float),
+        "result_band_pass_percent": (int, float),
+        "rescore_void_full_credit": bool,
+        # Oral and practical parts scored by a panel (sathach.lib.rules.marking, panel rules).
+        "panel_min_examiners": int,
+        "panel_tolerance_percent": (int, float),
     },
+    # Annual rating of civil servants (sathach.lib.rules.rating; domain.md §2.1, §2.2).
+    "rating": {
+        "scored": bool,  # a 100-point score decides the level (NĐ 335/2025), or criteria do
+        "general_points_max": (int, float),
+        "task_points_max": (int, float),
+        "task_failure_deduction_percent": (int, float),
+        "band_excellent_min": (int, float),
+        "band_good_min": (int, float),
+        "band_completed_min": (int, float),
+        "quota_excellent_percent_of_good": (int, float),
+        "kht_on_decline": bool,
+        "kht_on_discipline": bool,
+        "discipline_official_duty_only": bool,
+        "discipline_same_act_counted_once": bool,
+        "kht_leader_unit_corruption": bool,
+    },
+    # Party-member rating, stored beside the state rating (domain.md §2.3).
+    "party_rating": {
+        "band_excellent_min": (int, float),
+        "band_good_min": (int, float),
+        "band_completed_min": (int, float),
+        "excellent_exceeding_percent": (int, float),
+        "completed_late_max_percent": (int, float),
+        "quota_excellent_percent_of_good": (int, float),
+    },
+    # Staff streamlining (sathach.lib.rules.streamlining; domain.md §3). A ground is a rule
+    # whose basis is the legal ground (document, article, clause) cited for each candidate.
+    "streamlining": {
+        "ground_surplus_restructuring": bool,
+        "ground_leader_post": bool,
+        "ground_surplus_position_review": bool,
+        "ground_qualification_gap": bool,
+        "ground_kht_one_year": bool,
+        "ground_ht_kht_two_years": bool,
+        "kht_lookback_years": int,
+        "deferral_family": bool,
+        "deferral_child_months": int,
+        "deferral_investigation": bool,
+        "dismissal_consecutive_kht_years": int,
+    },
+}
+# Rules a profile of the kind may leave out: the rule does not exist in its document (the
+# 100-point score of NĐ 335/2025 has no counterpart in NĐ 90/2020; a streamlining ground one
+# decree lists and the other does not). Every other rule of the schema is required.
+OPTIONAL_RULES: dict[str, frozenset[str]] = {
+    "rating": frozenset(
+        {
+            "general_points_max",
+            "task_points_max",
+            "task_failure_deduction_percent",
+            "band_excellent_min",
+            "band_good_min",
+            "band_completed_min",
+        }
+    ),
+    # QĐ 124-QĐ/TW rated by criteria; QĐ 366-QĐ/TW adds the 100-point bands.
+    "party_rating": frozenset(SCHEMAS["party_rating"]) - {"quota_excellent_percent_of_good"},
+    "streamlining": frozenset(k for k in SCHEMAS["streamlining"] if k.startswith("ground_")),
 }
 
 _TOP_LEVEL_REQUIRED: dict[str, type | tuple[type, ...]] = {
@@ -176,6 +244,8 @@ def load_profile(path: Path | str) -> RuleProfile:
     for key, expected in schema.items():
         dotted = f"rules.{key}"
         entry = rules_raw.get(key)
+        if entry is None and key in OPTIONAL_RULES.get(kind, ()):
+            continue
         if entry is None:
             raise ProfileError(path, dotted, f"missing (required for kind '{kind}')")
         if not isinstance(entry, dict):

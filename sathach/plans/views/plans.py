@@ -29,7 +29,7 @@ from ..forms import (
     RoomForm,
     SittingForm,
 )
-from ..forms_assembly import forms_seal, part_assemble
+from ..forms_assembly import forms_seal, part_assemble, per_candidate_forms
 from ..models import Plan
 from ..permissions import can_create_plan, plan_permissions
 from ..selectors import (
@@ -129,6 +129,8 @@ class PlanDetailView(LoginRequiredMixin, View):
         for part in parts:
             part.form_count, part.sealed_at = part_forms_state(part=part)
             part.variants = list(variant_list(user=user, part=part).only("pk", "variant"))
+            # MCQ parts, and written parts typed on computer, have forms assembled and sealed.
+            part.assemblable = part.kind in MCQ_KINDS or per_candidate_forms(part)
         issues = blueprint_validate(plan=plan)
         short_cells = {i.cell_id for i in issues if i.code == "shortage"}
         sittings = []

@@ -957,17 +957,31 @@
     setDisabled(true);
     showConnection();
     $("end-title").textContent = result.state_label || "";
-    if (result.score !== undefined && result.score !== null) {
-      $("end-score").textContent = fmt(T.score, {
+    // A test with essays has no score until Ban chấm thi marks it: the server sends a note
+    // and, with objective items too, only their score (phần trắc nghiệm).
+    let shown = "";
+    if (result.objective_score !== undefined && result.objective_score !== null) {
+      shown = fmt(T.objective_score, {
+        score: number(result.objective_score),
+        max: number(result.objective_max),
+        right: result.correct ?? 0,
+        total: result.total ?? 0,
+      });
+    } else if (result.score !== undefined && result.score !== null) {
+      shown = fmt(T.score, {
         score: number(result.score),
         max: number(result.max_score),
         right: result.correct ?? 0,
         total: result.total ?? items.size,
       });
+    }
+    $("end-score").textContent = shown;
+    if (result.note) {
+      $("end-note").textContent = result.note;
+    } else if (shown || result.state === "voided") {
       $("end-note").textContent = "";
     } else {
-      $("end-score").textContent = "";
-      $("end-note").textContent = result.state === "voided" ? "" : T.no_score;
+      $("end-note").textContent = T.no_score;
     }
     screen("end");
     // Nothing more can be sent for this attempt.

@@ -189,6 +189,15 @@ def test_truncated_file_is_refused_as_corrupt():
     assert refused(data[: len(data) // 2]) == CORRUPT
 
 
+def test_zip_claiming_an_unsupported_zip_version_is_refused_as_corrupt():
+    # Found by the ratings reader's fuzz test: zipfile raises NotImplementedError("zip file
+    # version 6.4") while reading the central directory.
+    damaged = bytearray(make_xlsx([good_row()]))
+    central = damaged.index(b"PK\x01\x02")
+    damaged[central + 6] = 64  # "version needed to extract" of the first entry
+    assert refused(bytes(damaged)) == CORRUPT
+
+
 def test_part_declaring_a_doctype_is_refused():
     data = make_xlsx([good_row()])
     sheet = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
