@@ -10,6 +10,7 @@ sathach bench [NAME ...]                   run benchmarks from bench/
 sathach worker [--batch]                   run background jobs (PDF batches) from the queue
 sathach open-sitting PLAN SITTING_ID       open a computer sitting (rooms, attempts, codes)
 sathach analyze FILE [--key K] [--irt]     item analysis of a response matrix (CSV or .xlsx)
+sathach simulate --candidates N [--seed S] a whole cycle headless on the demo province
 sathach manage COMMAND [...]               any Django management command (migrate, ...)
 """
 
@@ -33,6 +34,7 @@ COMMANDS = {
     "worker": "worker",
     "open-sitting": "open_sitting",
     "analyze": "analyze",
+    "simulate": "simulate",
 }
 
 

@@ -91,6 +91,19 @@ def test_only_the_failures_are_candidates_added_by_hand_with_the_reason(pub):
     assert AuditEvent.objects.filter(action="plans.candidate_add").count() == 3
 
 
+def test_the_retest_list_cannot_be_regenerated_from_the_scope(pub):
+    from sathach.plans.services import candidates_generate
+
+    retest = create(pub).plan
+    with pytest.raises(ServiceError) as exc:
+        candidates_generate(actor=pub.exam.organiser, plan=retest)
+    assert exc.value.message == (
+        "Kế hoạch kiểm tra lại chỉ gồm những người chưa đạt của kế hoạch trước: "
+        "không lập danh sách theo phạm vi đơn vị."
+    )
+    assert Candidate.objects.filter(plan=retest).count() == len(FAILED)
+
+
 def test_the_link_is_recorded_and_audited(pub):
     link = create(pub)
     assert link.source == pub.plan

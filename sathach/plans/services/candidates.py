@@ -147,6 +147,16 @@ def candidates_generate(*, actor: Any, plan: Plan) -> CandidateListReport:
     require_write(actor, plan)
     require_status(plan, [PlanStatus.DRAFT], _("lập lại danh sách người dự kiểm tra"))
     _refuse_if_final_sittings(plan)
+    # A re-test plan (evaluation.Retest, reverse accessor ``retest_of``) lists only those who
+    # failed its source plan; generating from the scope would add everyone in scope.
+    if getattr(plan, "retest_of", None) is not None:
+        raise ServiceError(
+            _(
+                "Kế hoạch kiểm tra lại chỉ gồm những người chưa đạt của kế hoạch trước: "
+                "không lập danh sách theo phạm vi đơn vị."
+            ),
+            code="retest_plan",
+        )
     computed = candidates_compute(plan=plan)
     existing = {c.person_id: c for c in Candidate.objects.filter(plan=plan)}
     listed = [c for c in computed if c.outcome != Outcome.INELIGIBLE]
