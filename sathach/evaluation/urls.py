@@ -43,6 +43,7 @@ urlpatterns = [
     ),
     path("bao-cao/", views.ReportView.as_view(), name="report"),
     path("bao-cao.xlsx", views.ReportExportView.as_view(), name="report-export"),
+    path("bao-cao.pdf", views.ReportPdfView.as_view(), name="report-pdf"),
     path("nhap/", views_import.RatingsImportView.as_view(), name="ratings-import"),
     path("nhap/mau.xlsx", views_import.RatingsTemplateView.as_view(), name="ratings-template"),
     path("nhap/loi.xlsx", views_import.RatingsImportErrorsView.as_view(), name="ratings-errors"),
@@ -60,6 +61,11 @@ urlpatterns = [
         "tinh-gian/<int:pk>/danh-sach.xlsx",
         views_streamlining.ReviewExportView.as_view(),
         name="review-export",
+    ),
+    path(
+        "tinh-gian/<int:pk>/danh-sach.pdf",
+        views_streamlining.ReviewExportPdfView.as_view(),
+        name="review-export-pdf",
     ),
     path(
         "cong-chuc/<str:code>/du-lieu-tinh-gian/",
@@ -99,6 +105,11 @@ urlpatterns = [
         name="training-export",
     ),
     path(
+        "boi-duong/<str:code>/danh-sach.pdf",
+        views_training.TrainingExportPdfView.as_view(),
+        name="training-export-pdf",
+    ),
+    path(
         "boi-duong/<str:code>/bao-cao/",
         views_training.TrainingReportView.as_view(),
         name="training-report",
@@ -107,6 +118,11 @@ urlpatterns = [
         "boi-duong/<str:code>/bao-cao.xlsx",
         views_training.TrainingReportExportView.as_view(),
         name="training-report-export",
+    ),
+    path(
+        "boi-duong/<str:code>/bao-cao.pdf",
+        views_training.TrainingReportPdfView.as_view(),
+        name="training-report-export-pdf",
     ),
     path(
         "boi-duong/<str:code>/kiem-tra-lai/",

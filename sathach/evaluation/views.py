@@ -40,6 +40,7 @@ from .forms import (
 )
 from .models import AnnualEvaluation, TaskRecord
 from .outcome import evaluation_outcome, triggers_json
+from .pdf import distribution_pdf
 from .permissions import can_write_unit, read_paths
 from .rules import rating_rules
 
@@ -50,6 +51,12 @@ PAGE_SIZE = 100
 
 def xlsx_response(data: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type=XLSX)
+    response.headers["Content-Disposition"] = content_disposition_header(True, filename) or ""
+    return response
+
+
+def pdf_response(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
     response.headers["Content-Disposition"] = content_disposition_header(True, filename) or ""
     return response
 
@@ -451,3 +458,12 @@ class ReportExportView(ReaderMixin, View):
         rows = selectors.distribution(user=request.user, unit=unit, years=years)
         data = distribution_xlsx(unit=unit, rows=rows)
         return xlsx_response(data, f"xep-loai-{unit.code}-{years[0]}-{years[-1]}.xlsx")
+
+
+class ReportPdfView(ReaderMixin, View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        unit = _unit(request)
+        years = _report_years(request)
+        rows = selectors.distribution(user=request.user, unit=unit, years=years)
+        data = distribution_pdf(unit=unit, rows=rows)
+        return pdf_response(data, f"xep-loai-{unit.code}-{years[0]}-{years[-1]}.pdf")

@@ -23,7 +23,7 @@ from .forms import (
     SurplusForm,
 )
 from .permissions import can_write_unit
-from .views import ActionView, ReaderMixin, xlsx_response
+from .views import ActionView, ReaderMixin, pdf_response, xlsx_response
 
 
 class ReviewListView(ReaderMixin, View):
@@ -92,6 +92,13 @@ class ReviewExportView(ReaderMixin, View):
         review = selectors.review_get_for_user(user=request.user, pk=pk)
         data = services.review_export_xlsx(actor=request.user, review=review)
         return xlsx_response(data, f"tinh-gian-{review.unit.code}-{review.year}.xlsx")
+
+
+class ReviewExportPdfView(ReaderMixin, View):
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        review = selectors.review_get_for_user(user=request.user, pk=pk)
+        data = services.review_export_pdf(actor=request.user, review=review)
+        return pdf_response(data, f"tinh-gian-{review.unit.code}-{review.year}.pdf")
 
 
 # --- Facts ----------------------------------------------------------------------------------

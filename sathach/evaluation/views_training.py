@@ -28,7 +28,7 @@ from . import services
 from .constants import TrainingState
 from .forms_training import CompletionForm, CourseForm, RetestForm
 from .permissions import can_write_unit
-from .views import ReaderMixin, form_errors, xlsx_response
+from .views import ReaderMixin, form_errors, pdf_response, xlsx_response
 
 
 def _plan_url(code: str, name: str = "training-plan") -> str:
@@ -152,6 +152,13 @@ class TrainingExportView(ReaderMixin, View):
         return xlsx_response(data, f"cu-di-boi-duong-{plan.code}.xlsx")
 
 
+class TrainingExportPdfView(ReaderMixin, View):
+    def get(self, request: HttpRequest, code: str) -> HttpResponse:
+        plan = sel.published_plan_get(user=request.user, code=code)
+        data = services.training_export_pdf(actor=request.user, plan=plan)
+        return pdf_response(data, f"cu-di-boi-duong-{plan.code}.pdf")
+
+
 class TrainingReportView(ReaderMixin, View):
     """Training and re-test outcomes of those below the bar of one plan."""
 
@@ -175,6 +182,13 @@ class TrainingReportExportView(ReaderMixin, View):
         plan = sel.published_plan_get(user=request.user, code=code)
         data = services.outcomes_export_xlsx(actor=request.user, plan=plan)
         return xlsx_response(data, f"ket-qua-boi-duong-{plan.code}.xlsx")
+
+
+class TrainingReportPdfView(ReaderMixin, View):
+    def get(self, request: HttpRequest, code: str) -> HttpResponse:
+        plan = sel.published_plan_get(user=request.user, code=code)
+        data = services.outcomes_export_pdf(actor=request.user, plan=plan)
+        return pdf_response(data, f"ket-qua-boi-duong-{plan.code}.pdf")
 
 
 class RetestCreateView(ReaderMixin, View):

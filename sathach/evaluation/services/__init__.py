@@ -19,13 +19,16 @@ from .streamlining import (
     circumstance_record,
     qualification_gap_record,
     review_create,
+    review_export_pdf,
     review_export_xlsx,
     surplus_record_add,
 )
 from .training import (
+    outcomes_export_pdf,
     outcomes_export_xlsx,
     training_assign_bulk,
     training_complete,
+    training_export_pdf,
     training_export_xlsx,
 )
 
@@ -43,14 +46,17 @@ __all__ = [
     "party_evaluation_record",
     "qualification_gap_record",
     "ratings_import",
+    "outcomes_export_pdf",
     "outcomes_export_xlsx",
     "retest_create",
     "review_create",
+    "review_export_pdf",
     "review_export_xlsx",
     "surplus_record_add",
     "task_record_add",
     "task_record_delete",
     "training_assign_bulk",
     "training_complete",
+    "training_export_pdf",
     "training_export_xlsx",
 ]

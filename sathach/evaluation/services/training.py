@@ -391,3 +391,109 @@ def outcomes_export_xlsx(*, actor: Any, plan: Plan) -> bytes:
         data={"rows": outcomes.below},
     )
     return data
+
+
+def _assignment_rows(actor: Any, plan: Plan) -> list[list[Any]]:
+    rows = assignment_list(user=actor, plan=plan).select_related("result", "result__candidate")
+    return [
+        [
+            index,
+            row.person.code,
+            row.person.full_name,
+            _dmy(row.person.birth_date),
+            row.person.unit.name,
+            row.result.candidate.number,
+            _result_text(row.result),
+            row.course,
+            row.provider,
+            _dmy(row.starts_on),
+            _dmy(row.ends_on),
+            str(TrainingState(row.state).label),
+            _dmy(row.completed_on) if row.completed_on else "",
+            row.certificate_ref,
+            row.note,
+        ]
+        for index, row in enumerate(rows, start=1)
+    ]
+
+
+@transaction.atomic
+def training_export_pdf(*, actor: Any, plan: Plan) -> bytes:
+    """Return "Danh sách cử đi bồi dưỡng" of ``plan`` as PDF: the rows and columns of
+    ``training_export_xlsx``. Audited like it."""
+    from ..pdf import plan_list_pdf
+
+    rows = _assignment_rows(actor, plan)
+    data = plan_list_pdf(
+        plan=plan,
+        title="DANH SÁCH CỬ ĐI BỒI DƯỠNG",
+        subtitle=f"(Sau kiểm tra, sát hạch theo kế hoạch {plan.code}; lập ngày "
+        f"{_dmy(timezone.localdate())})",
+        headers=ASSIGNMENT_HEADERS,
+        widths=ASSIGNMENT_WIDTHS,
+        rows=[[str(v) for v in row] for row in rows],
+    )
+    audit_record(
+        actor=actor,
+        action="evaluation.training_export_pdf",
+        target=plan,
+        data={"rows": len(rows)},
+    )
+    return data
+
+
+@transaction.atomic
+def outcomes_export_pdf(*, actor: Any, plan: Plan) -> bytes:
+    """Return the training and re-test outcomes as PDF: the rows, columns and counts of
+    ``outcomes_export_xlsx``. Audited like it."""
+    from ..pdf import plan_list_pdf
+
+    outcomes = plan_outcomes(user=actor, plan=plan)
+    retest_text = {True: "Đạt", False: "Không đạt", None: "Chưa có kết quả"}
+    rows = []
+    for index, row in enumerate(outcomes.rows, start=1):
+        person = row.person
+        courses = "; ".join(
+            f"{a.course} ({_dmy(a.starts_on)}–{_dmy(a.ends_on)}): {TrainingState(a.state).label}"
+            for a in row.assignments
+        )
+        rows.append(
+            [
+                str(index),
+                person.code,
+                person.full_name,
+                person.unit.name,
+                row.result.candidate.number,
+                _result_text(row.result),
+                courses or "Chưa cử",
+                retest_text[row.retest_passed],
+            ]
+        )
+    training = outcomes.training_counts()
+    retest = outcomes.retest_counts()
+    summary = (
+        ("Số người chưa đạt", outcomes.below),
+        ("Đang bồi dưỡng", training["assigned"]),
+        ("Hoàn thành bồi dưỡng", training["completed"]),
+        ("Không hoàn thành bồi dưỡng", training["not_completed"]),
+        ("Chưa cử đi bồi dưỡng", training["none"]),
+        ("Kiểm tra lại: đạt", retest["passed"]),
+        ("Kiểm tra lại: không đạt", retest["failed"]),
+        ("Chưa có kết quả kiểm tra lại", retest["pending"]),
+    )
+    data = plan_list_pdf(
+        plan=plan,
+        title="KẾT QUẢ BỒI DƯỠNG VÀ KIỂM TRA LẠI",
+        subtitle=f"(Người chưa đạt kế hoạch {plan.code}; lập ngày {_dmy(timezone.localdate())})",
+        headers=OUTCOME_HEADERS,
+        widths=OUTCOME_WIDTHS,
+        rows=rows,
+        notes=[(f"{label}: {value}", "bold") for label, value in summary],
+    )
+    audit_record(
+        actor=actor,
+        action="evaluation.training_outcomes_export_pdf",
+        target=plan,
+        data={"rows": outcomes.below},
+    )
+    return data

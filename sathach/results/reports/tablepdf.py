@@ -294,7 +294,8 @@ class _Writer:
         inset = (split - self.left) * 0.35
         self.rule(self.left + inset, split - inset, self.y - 2)
         self.y -= 4
-        self.centered(f"Kế hoạch: {doc.plan_code}", "regular", 10.5, self.left, split)
+        if doc.plan_code:  # documents of a unit or a year (evaluation) belong to no plan
+            self.centered(f"Kế hoạch: {doc.plan_code}", "regular", 10.5, self.left, split)
         left_bottom = self.y
         self.y = top
         self.centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "bold", 11, split, self.right)
