@@ -10,6 +10,7 @@ button belongs beside the appeal it applies (the results app comes after grading
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any
 
 from django.apps import apps
@@ -178,14 +179,15 @@ class AppealApplyView(_AppealAction):
         }
 
 
-class _AppealPdfView(LoginRequiredMixin, View):
+class _AppealPdfView(LoginRequiredMixin, View, ABC):
     """A record naming the appellants: for who follows the appeals and may see identities."""
 
     action = ""
     filename = ""
 
+    @abstractmethod
     def render_pdf(self, plan: Any) -> bytes:
-        raise NotImplementedError
+        """Return the record of ``plan`` as PDF bytes."""
 
     def get(self, request: HttpRequest, code: str) -> HttpResponse:
         plan = appeal_plan_get(user=request.user, code=code)

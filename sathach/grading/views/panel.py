@@ -9,6 +9,7 @@ candidate only after submitting their own.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any
 
 from django.contrib import messages
@@ -207,15 +208,16 @@ class PanelProgressView(LoginRequiredMixin, View):
         return render(request, "grading/panel_progress.html", context)
 
 
-class _PanelHeadAction(LoginRequiredMixin, View):
+class _PanelHeadAction(LoginRequiredMixin, View, ABC):
     """A POST of the head of the panel about one candidate; back to the table."""
 
     form_class: type[DecideForm] | type[ReasonForm] = ReasonForm
 
+    @abstractmethod
     def act(
         self, request: HttpRequest, part: Any, candidate: Candidate, data: dict[str, Any]
     ) -> str:
-        raise NotImplementedError
+        """Call the service for ``candidate`` and return the success message."""
 
     def post(self, request: HttpRequest, pk: int, candidate: int) -> HttpResponse:
         part = oral_part_get_for_user(user=request.user, pk=pk, allowed=can_follow_panel)
