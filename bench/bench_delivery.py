@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from django.db import connection
+from django.db import connection, connections
 
 from bench.loadclient import (
     AppServer,
@@ -98,18 +98,68 @@ def _progress(message: str) -> None:
     print(f"[delivery {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-async def _report_progress(ledger: Ledger, every_s: float = 30.0) -> None:
+def _checkpoints() -> int | None:
+    """Return PostgreSQL's count of checkpoints so far (None on SQLite).
+
+    Run in a thread from the load's event loop (Django's connection is per thread and must not
+    be used from async code); each window of the progress report records the checkpoints that
+    fell in it, so a slow window can be told from a checkpoint's write burst.
+    """
+    conn = connections["default"]
+    if conn.vendor != "postgresql":
+        return None
+    try:
+        with conn.cursor() as cursor:
+            cursor.execute("SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter")
+            row = cursor.fetchone()
+        return int(row[0]) if row else None
+    finally:
+        conn.close()
+
+
+async def _report_progress(
+    ledger: Ledger, windows: list[dict[str, Any]], every_s: float = 30.0
+) -> None:
     started, last = time.perf_counter(), 0
+    checkpoints = await asyncio.to_thread(_checkpoints)
     while True:
         await asyncio.sleep(every_s)
         saves = ledger.saves
         recent = ledger.latencies.get("save", [])[-(saves - last) or 1 :]
+        now_checkpoints = await asyncio.to_thread(_checkpoints)
+        window = {
+            "at_s": round(time.perf_counter() - started),
+            "saves_per_s": round((saves - last) / every_s),
+            "p99_ms": _ms(percentile(recent, 99)),
+            "checkpoints": (
+                now_checkpoints - checkpoints
+                if now_checkpoints is not None and checkpoints is not None
+                else None
+            ),
+        }
+        windows.append(window)
+        checkpoints = now_checkpoints
         _progress(
-            f"{saves:,} saves in {time.perf_counter() - started:.0f} s, "
-            f"{(saves - last) / every_s:.0f}/s, p99 {_ms(percentile(recent, 99))} ms, "
-            f"errors {sum(ledger.errors.values())}"
+            f"{saves:,} saves in {window['at_s']} s, {window['saves_per_s']}/s, "
+            f"p99 {window['p99_ms']} ms, errors {sum(ledger.errors.values())}"
+            + (f", checkpoints {window['checkpoints']}" if window["checkpoints"] else "")
         )
         last = saves
+
+
+def window_summary(windows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Return the per-window p99 of saves split by whether a checkpoint fell in the window."""
+    with_cp = [w["p99_ms"] for w in windows if w["checkpoints"]]
+    without = [w["p99_ms"] for w in windows if not w["checkpoints"]]
+    return {
+        "windows": len(windows),
+        "checkpoint_windows": len(with_cp),
+        "window_p99_max_ms_with_checkpoint": max(with_cp, default=None),
+        "window_p99_median_ms_without_checkpoint": (
+            sorted(without)[len(without) // 2] if without else None
+        ),
+        "window_p99_max_ms_without_checkpoint": max(without, default=None),
+    }
 
 
 def verify(ledger: Ledger) -> tuple[int, int]:
@@ -146,6 +196,7 @@ async def _start_and_answer(
     *,
     bare: bool,
     start: bool = True,
+    windows: list[dict[str, Any]] | None = None,
 ) -> tuple[Ledger, float, float]:
     """Start everyone at once (unless ``bare`` or already started), then play every
     candidate's script."""
@@ -157,7 +208,9 @@ async def _start_and_answer(
         started = time.perf_counter()
         ready = [c for c in candidates if c.items]
         _progress(f"{len(ready):,} started in {start_s:.1f} s; answering")
-        progress = asyncio.create_task(_report_progress(client.ledger))
+        progress = asyncio.create_task(
+            _report_progress(client.ledger, windows if windows is not None else [])
+        )
         await asyncio.gather(
             *(
                 client.answer(
@@ -204,9 +257,11 @@ def run(args: Any) -> dict[str, Any]:
         for session in RoomSession.objects.filter(sitting=seeded.sitting):
             room_start(actor=None, session=session)
         connection.close()
+        windows: list[dict[str, Any]] = []
         ledger, start_s, answer_s = asyncio.run(
-            _start_and_answer(server.url, candidates, think_s, seed, bare=False)
+            _start_and_answer(server.url, candidates, think_s, seed, bare=False, windows=windows)
         )
+        figures.update(window_summary(windows))
         figures["start_burst_s"] = round(start_s, 1)
         _latency(figures, "start", ledger.latencies.get("start", []))
         figures["answer_s"] = round(answer_s, 1)

@@ -115,7 +115,12 @@ class Attempt(TimeStampedModel):
 class Response(models.Model):
     """The latest answer to one item of one attempt, with the client's sequence number."""
 
-    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="responses")
+    # No index of its own on attempt_id: the unique (attempt, item) index leads with it and
+    # serves every lookup by attempt, so each save updates one index fewer (a computer
+    # sitting of 10,000 writes about 700,000 of these rows in an hour; docs/BENCHMARKS.md).
+    attempt = models.ForeignKey(
+        Attempt, on_delete=models.CASCADE, related_name="responses", db_index=False
+    )
     item = models.ForeignKey("bank.ItemVersion", on_delete=models.PROTECT, related_name="+")
     answer = models.JSONField(_("câu trả lời"))
     seq = models.BigIntegerField(_("số thứ tự gửi"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -18,7 +19,14 @@ from django.utils.dateparse import parse_datetime
 from sathach.bank.content import public_view
 from sathach.bank.models import ItemVersion
 from sathach.plans.constants import Board
-from sathach.plans.models import BoardMembership, Plan, ProctorAssignment, Sitting
+from sathach.plans.models import (
+    BlueprintPart,
+    BoardMembership,
+    Form,
+    Plan,
+    ProctorAssignment,
+    Sitting,
+)
 from sathach.plans.permissions import administered_q
 
 from .constants import FINISHED, AttemptState
@@ -41,6 +49,8 @@ _TOKEN_COLUMNS = {
         "state",
         "deadline",
         "paused_at",
+        "paused_seconds",
+        "extra_seconds",
         "layout",
         "last_seen_at",
         "session_id",
@@ -53,6 +63,7 @@ _TOKEN_COLUMNS = {
 }
 
 
+@functools.cache  # the statement depends only on the models' table names
 def _token_sql() -> str:
     a, s, p = (model._meta.db_table for model in (Attempt, Sitting, Plan))
     columns = ", ".join(
@@ -181,10 +192,15 @@ def _version_views(ids: list[int]) -> dict[int, dict[str, Any]]:
     return views  # type: ignore[return-value]
 
 
+def part_name(part_id: int) -> str:
+    """Return the name of a blueprint part (the exam page's title), reading only that column."""
+    return BlueprintPart.objects.values_list("name", flat=True).get(pk=part_id)
+
+
 def form_view(attempt: Attempt) -> list[dict[str, Any]]:
     """Return the attempt's items as the candidate sees them: in form order, options in the
     form's order, never the key (``bank.content.public_view`` is the only source)."""
-    form = attempt.form
+    form = Form.objects.only("items", "option_orders").get(pk=attempt.form_id)
     views = _version_views(list(form.items))
     items = []
     for position, vid in enumerate(form.items):

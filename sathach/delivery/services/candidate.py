@@ -152,6 +152,7 @@ def attempt_start(*, attempt: Attempt, now: dt.datetime | None = None) -> Attemp
         return attempt
     attempt.state, attempt.started_at, attempt.deadline = AttemptState.IN_PROGRESS, now, deadline
     attempt.last_seen_at = attempt.updated_at = now
+    attempt.session = session  # the caller shows the room's state without reading it again
     return attempt
 
 

@@ -202,3 +202,30 @@ def test_the_token_lookup_gives_the_same_attempt_as_the_orm(client, exam):
     assert attempt_for_token(token.replace(".", ".x", 1)) is None
     assert attempt_for_token("99999999.abc") is None
     assert attempt_for_token("1" * 40 + ".abc") is None
+
+
+def test_the_start_burst_reads_each_row_once(client, exam, django_assert_max_num_queries):
+    """The synchronised start of a whole sitting is the load peak (docs/BENCHMARKS.md): a
+    start reads the token's row, the room, the part's name, the form, the item hashes and the
+    stored answers, and writes the attempt once; it never re-reads the attempt."""
+    attempt = exam.attempts()[0]
+    token = _checked_in(client, attempt)
+    room_start(actor=exam.proctors[0], session=exam.session)
+    other = _checked_in(client, exam.attempts()[1])
+    assert _post(client, "/start", other).status_code == 200  # item views now cached, as in a burst
+    with django_assert_max_num_queries(7) as captured:
+        started = _post(client, "/start", token)
+    assert started.status_code == 200, started.content
+    body = started.json()
+    assert (body["state"], body["room_state"]) == ("in_progress", "running")
+    assert body["part"] == exam.part.name
+    assert [i["id"] for i in body["items"]] == attempt.form.items
+    attempt_table = '"delivery_attempt"'
+    reads = [
+        q["sql"]
+        for q in captured.captured_queries
+        if q["sql"].startswith("SELECT") and f"FROM {attempt_table}" in q["sql"]
+    ]
+    assert reads == [], reads  # the token's statement reads it under an alias, unquoted
+    writes = [q["sql"] for q in captured.captured_queries if not q["sql"].startswith("SELECT")]
+    assert len(writes) == 1 and writes[0].startswith("UPDATE")
