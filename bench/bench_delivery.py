@@ -30,6 +30,8 @@ import random
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -96,6 +98,37 @@ def _latency(figures: dict[str, Any], prefix: str, values: list[float]) -> None:
 def _progress(message: str) -> None:
     """Tell the operator how a long run goes (stderr: stdout carries the report)."""
     print(f"[delivery {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# What docs/BENCHMARKS.md recommends for the database server of a computer sitting: no
+# checkpoint during an hour of answers (each one rewrites every page the sitting touched, with
+# full-page images in the WAL, and showed as 1-1.5 s windows of slow saves at 10,000
+# candidates). The price is a longer crash recovery (replaying up to max_wal_size of WAL);
+# durability is unchanged (synchronous_commit stays on: an acknowledged answer is on disk).
+PG_SITTING_SETTINGS = {"checkpoint_timeout": "30min", "max_wal_size": "8GB"}
+
+
+@contextmanager
+def pg_sitting_settings(enabled: bool) -> Iterator[dict[str, str]]:
+    """Apply ``PG_SITTING_SETTINGS`` with ALTER SYSTEM for the run and reset them after.
+
+    Yields the settings in force (empty when not applied: SQLite, or not asked for).
+    """
+    if not enabled or connection.vendor != "postgresql":
+        yield {}
+        return
+    with connection.cursor() as cursor:
+        for name, value in PG_SITTING_SETTINGS.items():
+            cursor.execute(f"ALTER SYSTEM SET {name} = %s", [value])
+        cursor.execute("SELECT pg_reload_conf()")
+    try:
+        yield dict(PG_SITTING_SETTINGS)
+    finally:
+        connection.close()
+        with connection.cursor() as cursor:
+            for name in PG_SITTING_SETTINGS:
+                cursor.execute(f"ALTER SYSTEM RESET {name}")
+            cursor.execute("SELECT pg_reload_conf()")
 
 
 def _checkpoints() -> int | None:
@@ -250,7 +283,11 @@ def run(args: Any) -> dict[str, Any]:
     )
     log = Path(tempfile.gettempdir()) / f"sathach-bench-delivery-{os.getpid()}.log"
     connection.close()  # the server's workers open their own connections
-    with AppServer(database_url(), workers=workers, threads=THREADS, log_path=str(log)) as server:
+    with (
+        pg_sitting_settings(bool(getattr(args, "pg_tune", False))) as tuned,
+        AppServer(database_url(), workers=workers, threads=THREADS, log_path=str(log)) as server,
+    ):
+        figures["pg_settings"] = ", ".join(f"{k}={v}" for k, v in tuned.items()) or "as found"
         checkin, checkin_s = asyncio.run(_check_in(server.url, candidates))
         figures["checkin_s"] = round(checkin_s, 1)
         _latency(figures, "checkin", checkin.latencies.get("checkin", []))

@@ -46,6 +46,7 @@ class BenchArgs:
     scale: float = 1.0
     candidates: int | None = None  # `delivery`: simulated candidates (its default when None)
     workers: int | None = None  # `delivery`: gunicorn workers of the app under load
+    pg_tune: bool = False  # `delivery`: PostgreSQL's checkpoint settings for a sitting, for the run
 
 
 # A name that runs several benchmarks: `sathach bench assembly` times the pure assembly and

@@ -51,6 +51,14 @@ class Command(BaseCommand):
             "--candidates", type=int, help="delivery: candidates who sit the test at once"
         )
         parser.add_argument("--workers", type=int, help="delivery: gunicorn workers")
+        parser.add_argument(
+            "--pg-tune",
+            action="store_true",
+            help=(
+                "delivery: set PostgreSQL's checkpoint settings for a sitting during the run "
+                "(ALTER SYSTEM, reset afterwards; needs a superuser)"
+            ),
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         runner = _runner()
@@ -67,6 +75,7 @@ class Command(BaseCommand):
                     scale=options["scale"],
                     candidates=options["candidates"],
                     workers=options["workers"],
+                    pg_tune=bool(options["pg_tune"]),
                 ),
                 db=options["db"],
             )
