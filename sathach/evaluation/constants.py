@@ -24,6 +24,10 @@ class State(models.TextChoices):
     PROPOSED = "proposed", _("Đã đề xuất")
     DECIDED = "decided", _("Đã quyết định xếp loại")
     PUBLISHED = "published", _("Đã công khai")
+    # Reviewed but not rated: under ``rated_min_months_worked`` months worked in the year
+    # (NĐ 90/2020, NĐ 335/2025; unverified). Not a decided level: outside the quota and the
+    # level counts.
+    NOT_RATED = "not_rated", _("Không xếp loại (công tác dưới 6 tháng)")
 
 
 DECIDED_STATES = (State.DECIDED, State.PUBLISHED)

@@ -59,8 +59,40 @@ class CommentForm(forms.Form):
     comments = _text(_("Ý kiến của tập thể (theo biên bản họp)"), rows=5)
 
 
+def _percent(label: Any) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label, required=False, max_digits=5, decimal_places=2, min_value=0, max_value=100
+    )
+
+
+def _units(label: Any) -> forms.IntegerField:
+    return forms.IntegerField(label=label, required=False, min_value=0, max_value=999)
+
+
 class ProposeForm(forms.Form):
-    level = forms.ChoiceField(label=_("Mức đề xuất"), choices=Level.choices)
+    # Blank only for a person not rated (under the minimum months worked); the service decides.
+    level = forms.ChoiceField(label=_("Mức đề xuất"), choices=LEVEL_CHOICES, required=False)
+    months_worked = forms.IntegerField(
+        label=_("Số tháng công tác trong năm (để trống: đủ năm; dưới 6 tháng: không xếp loại)"),
+        required=False,
+        min_value=0,
+        max_value=12,
+    )
+    # NĐ 90/2020 Điều 8–11 (years up to 2025): optional; when given, the level may not go
+    # above what they allow.
+    tasks_done_percent = _percent(
+        _("NĐ 90: tỷ lệ nhiệm vụ hoàn thành đúng tiến độ, chất lượng (%)")
+    )
+    tasks_exceeding_percent = _percent(_("NĐ 90: tỷ lệ nhiệm vụ hoàn thành vượt mức (%)"))
+    unit_targets_met_percent = _percent(
+        _("Lãnh đạo (NĐ 90): tỷ lệ chỉ tiêu, nhiệm vụ của đơn vị hoàn thành (%)")
+    )
+    unit_targets_exceeded_percent = _percent(
+        _("Lãnh đạo (NĐ 90): tỷ lệ chỉ tiêu, nhiệm vụ của đơn vị vượt mức (%)")
+    )
+    managed_units = _units(_("Lãnh đạo (NĐ 90): số đơn vị trực thuộc quản lý trực tiếp"))
+    managed_units_completed = _units(_("— trong đó hoàn thành nhiệm vụ trở lên"))
+    managed_units_good = _units(_("— trong đó hoàn thành tốt hoặc xuất sắc nhiệm vụ"))
     general_points = forms.DecimalField(
         label=_("Điểm tiêu chí chung do người đứng đầu chấm"),
         required=False,
@@ -85,6 +117,36 @@ class DecideForm(forms.Form):
     decision_ref = forms.CharField(
         label=_("Quyết định, người có thẩm quyền"), required=False, max_length=255
     )
+
+
+class NotRateForm(forms.Form):
+    decision_ref = forms.CharField(
+        label=_("Quyết định, người có thẩm quyền"), required=False, max_length=255
+    )
+    note = _text(_("Nhận xét, đánh giá"), required=False, rows=2)
+
+
+class QuotaExceptionForm(forms.Form):
+    unit = forms.CharField(label=_("Mã đơn vị"), max_length=30)
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    cap_percent = forms.DecimalField(
+        label=_("Tỷ lệ tối đa (phần trăm số Hoàn thành tốt nhiệm vụ; để trống: không giới hạn)"),
+        required=False,
+        max_digits=5,
+        decimal_places=2,
+        min_value=0,
+        max_value=100,
+    )
+    decision_ref = forms.CharField(label=_("Số quyết định"), max_length=255)
+    basis = _text(_("Căn cứ, thành tích nổi trội của đơn vị"), rows=2)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].initial = timezone.localdate().year
+
+
+class QuotaExceptionRevokeForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do bỏ ngoại lệ"), max_length=500)
 
 
 class PartyForm(forms.Form):

@@ -28,6 +28,7 @@ from .constants import (
     SurplusKind,
     TrainingState,
 )
+from .models_quota import QuotaException as QuotaException  # registered with the app here
 
 
 def _user(verbose: Any, related: str = "+") -> models.ForeignKey:
@@ -43,6 +44,17 @@ def _user(verbose: Any, related: str = "+") -> models.ForeignKey:
 
 def _points(verbose: Any) -> models.DecimalField:
     return models.DecimalField(verbose, max_digits=5, decimal_places=2, null=True, blank=True)
+
+
+def _count(verbose: Any) -> models.PositiveSmallIntegerField:
+    return models.PositiveSmallIntegerField(verbose, null=True, blank=True)
+
+
+def _percent_q(*names: str) -> Q:
+    q = Q()
+    for name in names:
+        q &= Q(**{f"{name}__isnull": True}) | Q(**{f"{name}__gte": 0, f"{name}__lte": 100})
+    return q
 
 
 class AnnualEvaluation(TimeStampedModel):
@@ -84,6 +96,18 @@ class AnnualEvaluation(TimeStampedModel):
         _("mức đề xuất"), max_length=4, choices=Level.choices, blank=True
     )
     proposal_note = models.TextField(_("nhận xét của người đứng đầu"), blank=True)
+    # Months worked in the year: under the profile's ``rated_min_months_worked`` the person
+    # is reviewed but not rated (state NOT_RATED). None: a full year.
+    months_worked = _count(_("số tháng công tác trong năm"))
+    # NĐ 90/2020 level criteria (Điều 8–11; sathach.lib.rules.rating_nd90), all optional: own
+    # tasks (percentages), and for a leader the unit's targets and the managed units' ratings.
+    tasks_done_percent = _points(_("tỷ lệ nhiệm vụ hoàn thành đúng tiến độ, chất lượng (%)"))
+    tasks_exceeding_percent = _points(_("tỷ lệ nhiệm vụ hoàn thành vượt mức (%)"))
+    unit_targets_met_percent = _points(_("tỷ lệ chỉ tiêu, nhiệm vụ của đơn vị hoàn thành (%)"))
+    unit_targets_exceeded_percent = _points(_("tỷ lệ chỉ tiêu, nhiệm vụ của đơn vị vượt mức (%)"))
+    managed_units = _count(_("số đơn vị trực thuộc quản lý trực tiếp"))
+    managed_units_completed = _count(_("số đơn vị trực thuộc hoàn thành nhiệm vụ trở lên"))
+    managed_units_good = _count(_("số đơn vị trực thuộc hoàn thành tốt, xuất sắc"))
     proposed_by = _user(_("người đề xuất"))
     proposed_at = models.DateTimeField(_("đề xuất lúc"), null=True, blank=True)
     # 4. The decision, and what the rules computed at that moment.
@@ -91,6 +115,9 @@ class AnnualEvaluation(TimeStampedModel):
     score = _points(_("tổng điểm"))
     computed_level = models.CharField(
         _("mức theo quy tắc"), max_length=4, choices=Level.choices, blank=True
+    )
+    allowed_level = models.CharField(
+        _("mức cao nhất theo tiêu chí"), max_length=4, choices=Level.choices, blank=True
     )
     triggers = models.JSONField(_("căn cứ không hoàn thành nhiệm vụ"), default=list, blank=True)
     level = models.CharField(_("xếp loại"), max_length=4, choices=Level.choices, blank=True)
@@ -122,6 +149,23 @@ class AnnualEvaluation(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(general_points__isnull=True) | Q(general_points__gte=0),
                 name="evaluation_general_points_positive",
+            ),
+            models.CheckConstraint(
+                condition=_percent_q(
+                    "tasks_done_percent",
+                    "tasks_exceeding_percent",
+                    "unit_targets_met_percent",
+                    "unit_targets_exceeded_percent",
+                ),
+                name="evaluation_criteria_percent_0_100",
+            ),
+            models.CheckConstraint(
+                condition=Q(months_worked__isnull=True) | Q(months_worked__lte=12),
+                name="evaluation_months_worked_0_12",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="not_rated") | Q(level=""),
+                name="evaluation_not_rated_has_no_level",
             ),
         ]
 

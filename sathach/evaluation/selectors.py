@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from sathach.lib.rules import rating
@@ -22,12 +22,13 @@ from sathach.lib.rules.rating import HTT, HTXS, QuotaCheck
 from sathach.lib.rules.streamlining import Assessment, PersonFacts, StreamliningRules
 from sathach.org.models import Person, Unit
 
-from .constants import DECIDED_STATES, Level, Section
+from .constants import DECIDED_STATES, Level, Section, State
 from .models import (
     AnnualEvaluation,
     Circumstance,
     DisciplineRecord,
     QualificationGap,
+    QuotaException,
     StreamliningCase,
     StreamliningReview,
     SurplusRecord,
@@ -135,19 +136,21 @@ def person_ratings(*, person: Person) -> QuerySet[AnnualEvaluation]:
 
 @dataclass(frozen=True)
 class QuotaGroup:
-    """The quota of one unit and group of similar work in one year."""
+    """The quota of one unit and group of similar work in one year; ``exception`` is the
+    decision number of the unit's exception for outstanding units, when one applies."""
 
     unit: Unit
     work_group: str
     check: QuotaCheck
+    exception: str = ""
 
 
-def _groups(evaluations: QuerySet[AnnualEvaluation], percent: Decimal) -> dict[Any, QuotaCheck]:
+def _levels(evaluations: QuerySet[AnnualEvaluation]) -> dict[tuple[int, int, str], list[str]]:
     rows = evaluations.values("year", "unit_id", "work_group", "level").annotate(n=Count("pk"))
     levels: dict[tuple[int, int, str], list[str]] = defaultdict(list)
     for row in rows:
         levels[(row["year"], row["unit_id"], row["work_group"])] += [row["level"]] * row["n"]
-    return {key: rating.quota_check(lv, percent) for key, lv in levels.items()}
+    return levels
 
 
 def quota_percent(year: int) -> Decimal:
@@ -159,14 +162,41 @@ def quota_percent(year: int) -> Decimal:
 
 
 def quota_groups(*, user: Any, unit: Unit, year: int) -> list[QuotaGroup]:
-    """Return the quota check of every unit and group of ``unit``'s subtree in ``year``."""
+    """Return the quota check of every unit and group of ``unit``'s subtree in ``year``,
+    under the unit's exception for outstanding units where one was granted (a higher cap or
+    none). Two queries: the units carry their exception."""
     decided = evaluation_list(user=user, unit=unit, year=year).filter(state__in=DECIDED_STATES)
-    checks = _groups(decided.order_by(), quota_percent(year))
-    units = Unit.objects.in_bulk({unit_id for _y, unit_id, _g in checks})
-    return sorted(
-        (QuotaGroup(units[u], g, check) for (_y, u, g), check in checks.items()),
-        key=lambda q: (q.unit.path, q.work_group),
+    levels = _levels(decided.order_by())
+    exceptions = QuotaException.objects.filter(unit=OuterRef("pk"), year=year)
+    units = Unit.objects.annotate(
+        exception_ref=Subquery(exceptions.values("decision_ref")[:1]),
+        exception_cap=Subquery(exceptions.values("cap_percent")[:1]),
+    ).in_bulk({unit_id for _y, unit_id, _g in levels})
+    percent = quota_percent(year)
+    groups = []
+    for (_y, u, g), group_levels in levels.items():
+        ref = units[u].exception_ref or ""  # type: ignore[attr-defined]
+        cap = units[u].exception_cap if ref else percent  # type: ignore[attr-defined]
+        groups.append(QuotaGroup(units[u], g, rating.quota_check(group_levels, cap), ref))
+    return sorted(groups, key=lambda q: (q.unit.path, q.work_group))
+
+
+def quota_exception_list(*, user: Any, unit: Unit) -> QuerySet[QuotaException]:
+    """Return the quota exceptions of ``unit``'s subtree that ``user`` may read."""
+    if not can_read_unit(user, unit):
+        raise Http404
+    return (
+        QuotaException.objects.filter(read_q(user), unit__path__startswith=unit.path)
+        .select_related("unit", "granted_by")
+        .order_by("-year", "unit__path")
     )
+
+
+def quota_exception_get_for_user(*, user: Any, pk: int) -> QuotaException:
+    exception = QuotaException.objects.filter(read_q(user), pk=pk).select_related("unit").first()
+    if exception is None:
+        raise Http404
+    return exception
 
 
 # --- The distribution report ----------------------------------------------------------------
@@ -182,6 +212,8 @@ class YearRow:
     percents: dict[str, Decimal]
     quota: QuotaCheck  # the subtree as a whole
     failing: list[QuotaGroup] = field(default_factory=list)  # groups beyond the quota
+    # Reviewed but not rated (under the minimum months worked): outside the counts above.
+    not_rated: int = 0
 
     @property
     def quota_ok(self) -> bool:
@@ -197,20 +229,35 @@ def _percent(part: int, whole: int) -> Decimal:
 def distribution(*, user: Any, unit: Unit, years: Sequence[int]) -> list[YearRow]:
     """Return, per year, the decided levels of ``unit``'s subtree: counts, percentages, the
     HTXS/HTT ratio, and the groups whose quota fails (counted per unit and group of similar
-    work, as the profile's quota rule says). Two queries whatever the size."""
+    work, as the profile's quota rule says, under each unit's exception for outstanding units);
+    the people not rated (under the minimum months worked) are counted apart. Three queries
+    whatever the size."""
     if not can_read_unit(user, unit):
         raise Http404
     decided = AnnualEvaluation.objects.filter(
         read_q(user), unit__path__startswith=unit.path, year__in=list(years)
-    ).filter(state__in=DECIDED_STATES)
+    ).filter(state__in=[*DECIDED_STATES, State.NOT_RATED])
     percent_of = {y: quota_percent(y) for y in years}
+    caps: dict[tuple[int, int], Decimal | None] = {
+        (e.year, e.unit_id): e.cap_percent
+        for e in QuotaException.objects.filter(
+            unit__path__startswith=unit.path, year__in=list(years)
+        )
+    }
     rows = decided.values("year", "unit_id", "work_group", "level").annotate(n=Count("pk"))
     by_group: dict[tuple[int, int, str], list[str]] = defaultdict(list)
     counts: dict[int, dict[str, int]] = {y: dict.fromkeys(Level.values, 0) for y in years}
+    not_rated: dict[int, int] = dict.fromkeys(years, 0)
     for row in rows:
+        if not row["level"]:  # NOT_RATED: no level (constraint evaluation_decided_has_level)
+            not_rated[row["year"]] += row["n"]
+            continue
         by_group[(row["year"], row["unit_id"], row["work_group"])] += [row["level"]] * row["n"]
         counts[row["year"]][row["level"]] += row["n"]
-    checks = {k: rating.quota_check(v, percent_of[k[0]]) for k, v in by_group.items()}
+    checks = {
+        k: rating.quota_check(v, caps[(k[0], k[1])] if (k[0], k[1]) in caps else percent_of[k[0]])
+        for k, v in by_group.items()
+    }
     failing_units = {u for (_y, u, _g), c in checks.items() if not c.ok}
     units = Unit.objects.in_bulk(failing_units) if failing_units else {}
     result = []
@@ -239,6 +286,7 @@ def distribution(*, user: Any, unit: Unit, years: Sequence[int]) -> list[YearRow
                 percents={lv: _percent(n, total) for lv, n in counts[year].items()},
                 quota=overall,
                 failing=failing,
+                not_rated=not_rated[year],
             )
         )
     return result

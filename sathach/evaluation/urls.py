@@ -3,7 +3,7 @@ streamlining reviews."""
 
 from django.urls import path
 
-from . import views, views_import, views_streamlining, views_training
+from . import views, views_import, views_quota, views_streamlining, views_training
 
 app_name = "evaluation"
 urlpatterns = [
@@ -19,6 +19,18 @@ urlpatterns = [
     path("phieu/<int:pk>/de-xuat/", views.ProposeView.as_view(), name="evaluation-propose"),
     path("phieu/<int:pk>/quyet-dinh/", views.DecideView.as_view(), name="evaluation-decide"),
     path("phieu/<int:pk>/cong-khai/", views.PublishView.as_view(), name="evaluation-publish"),
+    path("phieu/<int:pk>/khong-xep-loai/", views.NotRateView.as_view(), name="evaluation-not-rate"),
+    path("ngoai-le-ty-le/", views_quota.QuotaExceptionsView.as_view(), name="quota-exceptions"),
+    path(
+        "ngoai-le-ty-le/ghi/",
+        views_quota.QuotaExceptionGrantView.as_view(),
+        name="quota-exception-grant",
+    ),
+    path(
+        "ngoai-le-ty-le/<int:pk>/bo/",
+        views_quota.QuotaExceptionRevokeView.as_view(),
+        name="quota-exception-revoke",
+    ),
     path("phieu/<int:pk>/dang-vien/", views.PartyView.as_view(), name="evaluation-party"),
     path(
         "cong-chuc/<str:code>/<int:year>/nhiem-vu/",

@@ -24,23 +24,31 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from sathach.core.errors import PermissionDeniedError, ServiceError
+from sathach.lib.rules.rating import is_rated
 
-from . import selectors, services
-from .charts import level_chart
+from . import selectors, selectors_report, services
+from .charts import level_chart, retest_chart, streamlining_chart, training_chart
 from .constants import Level, Source, State
-from .exports import distribution_xlsx
+from .exports import report_xlsx
 from .forms import (
     CommentForm,
     DecideForm,
     DisciplineForm,
+    NotRateForm,
     PartyForm,
     ProposeForm,
     SelfAssessForm,
     TaskRecordForm,
 )
 from .models import AnnualEvaluation, TaskRecord
-from .outcome import evaluation_outcome, triggers_json
-from .pdf import distribution_pdf
+from .outcome import (
+    evaluation_ceiling,
+    evaluation_outcome,
+    not_rated_message,
+    shortfall_rows,
+    triggers_json,
+)
+from .pdf import report_pdf
 from .permissions import can_write_unit, read_paths
 from .rules import rating_rules
 
@@ -245,11 +253,15 @@ class EvaluationDetailView(ReaderMixin, View):
         can_write = can_write_unit(request.user, person.unit)
         open_ = can_write and evaluation.source == Source.WORKFLOW
         state = evaluation.state
+        # Under the profile's minimum months worked: reviewed, not rated (NĐ 90/2020, 335/2025).
+        rated = rules is None or is_rated(evaluation.months_worked, rules)
+        ceiling = evaluation_ceiling(evaluation) if rules is not None else None
         steps = {
             "self": open_ and state == State.SELF_ASSESSED,
             "comment": open_ and state in (State.SELF_ASSESSED, State.COMMENTED),
-            "propose": open_ and state in (State.COMMENTED, State.PROPOSED),
-            "decide": open_ and state in (State.PROPOSED, State.DECIDED),
+            "propose": open_ and state in (State.COMMENTED, State.PROPOSED, State.NOT_RATED),
+            "decide": open_ and rated and state in (State.PROPOSED, State.DECIDED),
+            "not_rate": open_ and not rated and state in (State.PROPOSED, State.NOT_RATED),
             "publish": open_ and state == State.DECIDED,
         }
         context = {
@@ -262,6 +274,14 @@ class EvaluationDetailView(ReaderMixin, View):
             "steps": steps,
             "computed_label": Level(outcome.level).label if outcome and outcome.level else "",
             "trigger_rows": triggers_json(outcome, rules) if outcome and rules else [],
+            "not_rated_text": not_rated_message(evaluation, rules) if rules and not rated else "",
+            "ceiling": ceiling,
+            "ceiling_label": Level(ceiling.level).label if ceiling else "",
+            "ceiling_rows": shortfall_rows(ceiling.shortfalls, rules) if ceiling and rules else [],
+            "doubt_rows": shortfall_rows(ceiling.doubts, rules) if ceiling and rules else [],
+            "not_rate_form": NotRateForm(
+                initial={"decision_ref": evaluation.decision_ref, "note": evaluation.note}
+            ),
             "history": list(selectors.person_ratings(person=person)),
             "comment_form": CommentForm(initial={"comments": evaluation.collective_comments}),
             "propose_form": ProposeForm(
@@ -271,6 +291,14 @@ class EvaluationDetailView(ReaderMixin, View):
                     "note": evaluation.proposal_note,
                     "decline_finding": evaluation.decline_finding,
                     "unit_corruption_finding": evaluation.unit_corruption_finding,
+                    "months_worked": evaluation.months_worked,
+                    "tasks_done_percent": evaluation.tasks_done_percent,
+                    "tasks_exceeding_percent": evaluation.tasks_exceeding_percent,
+                    "unit_targets_met_percent": evaluation.unit_targets_met_percent,
+                    "unit_targets_exceeded_percent": evaluation.unit_targets_exceeded_percent,
+                    "managed_units": evaluation.managed_units,
+                    "managed_units_completed": evaluation.managed_units_completed,
+                    "managed_units_good": evaluation.managed_units_good,
                 }
             ),
             "decide_form": DecideForm(
@@ -328,6 +356,18 @@ class DecideView(_EvaluationAction):
             actor=request.user, evaluation=self.evaluation(request, kwargs["pk"]), **data
         )
         return _("Đã ghi quyết định xếp loại.")
+
+
+class NotRateView(_EvaluationAction):
+    """The decision step for a person under the minimum months worked: not rated."""
+
+    form_class = NotRateForm
+
+    def act(self, request: HttpRequest, data: dict[str, Any], **kwargs: Any) -> str:
+        services.evaluation_not_rate(
+            actor=request.user, evaluation=self.evaluation(request, kwargs["pk"]), **data
+        )
+        return _("Đã ghi không xếp loại (công tác dưới thời gian tối thiểu trong năm).")
 
 
 class PublishView(_EvaluationAction):
@@ -433,12 +473,18 @@ def _report_years(request: HttpRequest) -> list[int]:
 
 
 class ReportView(ReaderMixin, View):
-    """Per unit (or the province), the levels per year with the quota check and a chart."""
+    """Per unit (or the province), the levels per year with the quota check, the training and
+    re-test outcomes per child unit, and the streamlining candidates by ground; each with its
+    chart and its table."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
         unit = _unit(request)
         years = _report_years(request)
         rows = selectors.distribution(user=request.user, unit=unit, years=years)
+        outcomes = selectors_report.outcome_report(user=request.user, unit=unit, years=years)
+        streamlining = selectors_report.streamlining_report(
+            user=request.user, unit=unit, years=years
+        )
         context = {
             "unit": unit,
             "units": selectors.unit_list(user=request.user),
@@ -446,24 +492,41 @@ class ReportView(ReaderMixin, View):
             "first": years[0],
             "last": years[-1],
             "chart": level_chart(rows),
+            "outcomes": outcomes,
+            "training_chart": training_chart(outcomes),
+            "retest_chart": retest_chart(outcomes),
+            "streamlining": streamlining,
+            "streamlining_chart": streamlining_chart(streamlining),
             "query": urlencode({"unit": unit.code, "tu": str(years[0]), "den": str(years[-1])}),
         }
         return render(request, "evaluation/report.html", context)
 
 
+def _report_data(request: HttpRequest) -> dict[str, Any]:
+    """Return what the report's exports need: the unit, the years and every section."""
+    unit = _unit(request)
+    years = _report_years(request)
+    user = request.user
+    return {
+        "unit": unit,
+        "years": years,
+        "rows": selectors.distribution(user=user, unit=unit, years=years),
+        "outcomes": selectors_report.outcome_report(user=user, unit=unit, years=years),
+        "streamlining": selectors_report.streamlining_report(user=user, unit=unit, years=years),
+    }
+
+
 class ReportExportView(ReaderMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
-        unit = _unit(request)
-        years = _report_years(request)
-        rows = selectors.distribution(user=request.user, unit=unit, years=years)
-        data = distribution_xlsx(unit=unit, rows=rows)
-        return xlsx_response(data, f"xep-loai-{unit.code}-{years[0]}-{years[-1]}.xlsx")
+        data = _report_data(request)
+        unit, years = data["unit"], data["years"]
+        return xlsx_response(
+            report_xlsx(**data), f"bao-cao-{unit.code}-{years[0]}-{years[-1]}.xlsx"
+        )
 
 
 class ReportPdfView(ReaderMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
-        unit = _unit(request)
-        years = _report_years(request)
-        rows = selectors.distribution(user=request.user, unit=unit, years=years)
-        data = distribution_pdf(unit=unit, rows=rows)
-        return pdf_response(data, f"xep-loai-{unit.code}-{years[0]}-{years[-1]}.pdf")
+        data = _report_data(request)
+        unit, years = data["unit"], data["years"]
+        return pdf_response(report_pdf(**data), f"bao-cao-{unit.code}-{years[0]}-{years[-1]}.pdf")

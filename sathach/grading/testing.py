@@ -52,13 +52,21 @@ from sathach.delivery.services import (
     attempt_check_in,
     attempt_start,
     attempt_submit,
+    room_close,
     room_start,
     sitting_open,
 )
 from sathach.lib.formats.items import Difficulty, ItemData, Kind
 from sathach.plans.constants import Board, BoardRole, CandidateStatus, PartKind, SittingMode
 from sathach.plans.forms_assembly import forms_seal, part_assemble
-from sathach.plans.models import BlueprintPart, Candidate, Plan, Room, Sitting
+from sathach.plans.models import (
+    BlueprintPart,
+    Candidate,
+    Plan,
+    ProctorAssignment,
+    Room,
+    Sitting,
+)
 from sathach.plans.services import (
     blueprint_cell_add,
     blueprint_part_add,
@@ -72,6 +80,7 @@ from sathach.plans.services import (
 )
 from sathach.plans.testing import make_plan
 
+from .constants import ScriptState
 from .models import Mark, PanelScore, Rubric, Script, ScriptIdentity
 from .services import (
     guide_set,
@@ -223,9 +232,12 @@ class WrittenExam:
         self.set_guide()
         self.assign()
         for candidate in self.candidates:
+            script = self.script_of(candidate)
+            if script.state == ScriptState.ABSENT:  # no script handed in: nothing to mark
+                continue
             default = (top * Decimal("0.6"), top * Decimal("0.64"))
             first, second = marks.get(candidate.pk, default)
-            self.mark(self.script_of(candidate), first, second)
+            self.mark(script, first, second)
         self.rematch()
 
 
@@ -245,9 +257,10 @@ def _approved_essays(
     return versions
 
 
-def _typed_sitting(exam: WrittenExam) -> None:
+def _typed_sitting(exam: WrittenExam, absent: int = 0, close: bool = True) -> None:
     """Assemble, seal and open the sitting, then let every candidate check in, type both
-    answers (in their form's order) and submit, through delivery's services."""
+    answers (in their form's order) and submit, through delivery's services. The last
+    ``absent`` candidates never come; then a proctor closes the room (unless not ``close``)."""
     part_assemble(actor=exam.organiser, part=exam.part, seed=1)
     forms_seal(actor=exam.organiser, part=exam.part)
     sitting_open(actor=exam.organiser, sitting=exam.sitting)
@@ -255,12 +268,12 @@ def _typed_sitting(exam: WrittenExam) -> None:
         a.candidate_id: a
         for a in Attempt.objects.filter(sitting=exam.sitting).select_related("sitting__plan")
     }
-    for candidate in exam.candidates:
+    present = exam.candidates[: len(exam.candidates) - absent]
+    for candidate in present:
         attempt_check_in(attempt=attempts[candidate.pk])
-    room_start(
-        actor=exam.organiser, session=RoomSession.objects.get(sitting=exam.sitting, room=exam.room)
-    )
-    for index, candidate in enumerate(exam.candidates):
+    session = RoomSession.objects.get(sitting=exam.sitting, room=exam.room)
+    room_start(actor=exam.organiser, session=session)
+    for index, candidate in enumerate(present):
         attempt = attempt_start(attempt=Attempt.objects.get(pk=attempts[candidate.pk].pk))
         for question, vid in enumerate(attempt.layout["items"]):
             answer_save(
@@ -270,6 +283,10 @@ def _typed_sitting(exam: WrittenExam) -> None:
                 seq=question + 1,
             )
         attempt_submit(attempt=attempt)
+    if absent and close:
+        proctor = ProctorAssignment.objects.filter(sitting=exam.sitting, room=exam.room).first()
+        assert proctor is not None
+        room_close(actor=proctor.membership.user, session=session)
 
 
 def make_written_exam(
@@ -279,9 +296,12 @@ def make_written_exam(
     markers: int = 4,
     appeals: int = 3,
     max_score: Decimal = Decimal(100),
+    absent: int = 0,
+    close: bool = True,
 ) -> WrittenExam:
     """Build the written part of the module docstring with ``n`` candidates (``max_score``
-    other than 100 scales the two questions to 40 % and 60 % of it)."""
+    other than 100 scales the two questions to 40 % and 60 % of it; on computer, the last
+    ``absent`` candidates never come and the room is closed)."""
     province = make_province()
     organiser = make_user("tochuc_viet", Role.ORGANISER, province.root)
     for i in range(n):
@@ -352,7 +372,7 @@ def make_written_exam(
         questions=questions,
     )
     if sitting_mode == SittingMode.COMPUTER:
-        _typed_sitting(exam)
+        _typed_sitting(exam, absent, close)
     return exam
 
 

@@ -168,17 +168,22 @@ def _upcoming(attempt: Attempt, now: dt.datetime) -> bool:
 
 def _marked_values(part: BlueprintPart, candidate_ids: Sequence[int]) -> dict[int, PartValue]:
     """Return a written or oral part's value for every candidate: the grading app's final mark
-    (double marked, reconciled, re-matched; an appeal's settled re-mark), else pending."""
+    (double marked, reconciled, re-matched; an appeal's settled re-mark), absent when no
+    script was handed in, else pending."""
     scores: Mapping[int, Decimal] = {}
+    absent: set[int] = set()
     # A deployment without the grading app has no marks: every candidate stays pending.
     if apps.is_installed("sathach.grading"):
-        from sathach.grading.selectors import part_final_scores
+        from sathach.grading.selectors import part_absent, part_final_scores
 
         scores = part_final_scores(part)
+        absent = part_absent(part)  # no script handed in (vắng thi), known once re-matched
     values = {}
     for candidate_id in candidate_ids:
         score = scores.get(candidate_id)
-        if score is None:
+        if score is None and candidate_id in absent:
+            values[candidate_id] = PartValue(PartStatus.ABSENT)
+        elif score is None:
             values[candidate_id] = PartValue(PartStatus.PENDING)
         else:
             values[candidate_id] = PartValue(PartStatus.SCORED, rules.round_score(score))

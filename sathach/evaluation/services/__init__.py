@@ -1,7 +1,7 @@
 """Every write of the evaluation app (one service per action; see each module)."""
 
+from .quota import quota_exception_grant, quota_exception_revoke
 from .rating import (
-    discipline_record_add,
     evaluation_comment,
     evaluation_decide,
     evaluation_propose,
@@ -9,9 +9,9 @@ from .rating import (
     evaluation_self_assess,
     evaluations_publish,
     party_evaluation_record,
-    task_record_add,
-    task_record_delete,
 )
+from .rating_criteria import evaluation_not_rate
+from .rating_facts import discipline_record_add, task_record_add, task_record_delete
 from .ratings_import import RatingsImportReport, ratings_import
 from .retest import retest_create
 from .streamlining import (
@@ -39,12 +39,15 @@ __all__ = [
     "discipline_record_add",
     "evaluation_comment",
     "evaluation_decide",
+    "evaluation_not_rate",
     "evaluation_propose",
     "evaluation_publish",
     "evaluation_self_assess",
     "evaluations_publish",
     "party_evaluation_record",
     "qualification_gap_record",
+    "quota_exception_grant",
+    "quota_exception_revoke",
     "ratings_import",
     "outcomes_export_pdf",
     "outcomes_export_xlsx",

@@ -1,17 +1,18 @@
 """The annual rating of one civil servant: self-assessment, collective comments, the head's
 proposal, the competent person's decision, publication (domain.md §2.1); the Party rating
-beside it (§2.3); and the facts the rules read: monthly or quarterly task records (NĐ 335/2025)
-and disciplinary decisions (NĐ 48/2023, NĐ 335/2025).
+beside it (§2.3). The facts the rules read are recorded by ``rating_facts``; the months worked,
+the NĐ 90/2020 criteria and the "not rated" outcome by ``rating_criteria``; the quota and its
+exceptions by ``quota``.
 
 The level is computed by ``sathach.lib.rules.rating`` under the year's profile. The decision
 may differ from the computed level only with a written reason, audited as an override
-(domain.md §4.7); a decision that would break the HTXS quota of its unit and group of similar
-work is refused with the numbers.
+(domain.md §4.7); it may never go above what the NĐ 90/2020 criteria allow when their inputs
+are recorded; a decision that would break the HTXS quota of its unit and group of similar work
+is refused with the numbers.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -25,17 +26,8 @@ from sathach.lib.rules import rating
 from sathach.lib.rules.rating import RatingRules
 from sathach.org.models import Person, Unit
 
-from ..constants import (
-    DECIDED_STATES,
-    PERIOD_MAX,
-    Level,
-    PeriodKind,
-    SanctionForm,
-    SanctionSystem,
-    Source,
-    State,
-)
-from ..models import AnnualEvaluation, DisciplineRecord, PartyEvaluation, TaskRecord
+from ..constants import DECIDED_STATES, Level, Source, State
+from ..models import AnnualEvaluation, PartyEvaluation
 from ..outcome import evaluation_outcome, triggers_json
 from ..permissions import can_write_unit
 from ..rules import party_rules, profile_for, rating_rules, year_end
@@ -48,40 +40,17 @@ from .common import (
     require_unit_write,
     text,
 )
-
-
-def _state_error(evaluation: AnnualEvaluation, action: str) -> ServiceError:
-    return ServiceError(
-        _("Phiếu đánh giá năm %(y)s của “%(p)s” đang ở bước “%(s)s”, không thể %(a)s.")
-        % {
-            "y": evaluation.year,
-            "p": evaluation.person.full_name,
-            "s": State(evaluation.state).label,
-            "a": action,
-        },
-        code="bad_state",
-    )
-
-
-def _require_state(evaluation: AnnualEvaluation, states: tuple[str, ...], action: str) -> None:
-    if evaluation.source == Source.IMPORT:
-        raise ServiceError(
-            _("Xếp loại năm %(y)s của “%(p)s” được nhập từ tệp; không sửa trên phiếu.")
-            % {"y": evaluation.year, "p": evaluation.person.full_name},
-            code="imported",
-        )
-    if evaluation.state not in states:
-        raise _state_error(evaluation, action)
-
-
-def _locked(evaluation: AnnualEvaluation) -> AnnualEvaluation:
-    """Return the evaluation re-read under a row lock (the state seen is the state changed)."""
-    return (
-        AnnualEvaluation.objects.select_for_update()
-        .select_related("person__unit", "unit")
-        .get(pk=evaluation.pk)
-    )
-
+from .quota import applied_percent, exception_for, quota_message
+from .rating_criteria import (
+    ceiling_audit,
+    check_level_allowed,
+    criteria_data,
+    record_criteria,
+    record_months,
+    refuse_if_not_rated,
+)
+from .rating_state import locked as _locked
+from .rating_state import require_state as _require_state
 
 # --- 1. Self-assessment ---------------------------------------------------------------------
 
@@ -203,14 +172,48 @@ def evaluation_propose(
     general_points: Decimal | None = None,
     decline_finding: str = "",
     unit_corruption_finding: str = "",
+    months_worked: int | None = None,
+    tasks_done_percent: Decimal | None = None,
+    tasks_exceeding_percent: Decimal | None = None,
+    unit_targets_met_percent: Decimal | None = None,
+    unit_targets_exceeded_percent: Decimal | None = None,
+    managed_units: int | None = None,
+    managed_units_completed: int | None = None,
+    managed_units_good: int | None = None,
 ) -> AnnualEvaluation:
     """Record the head's proposal (step 3): the proposed level, the general-criteria points
-    as the head scores them (NĐ 335), and any finding that forces KHT."""
+    as the head scores them (NĐ 335), any finding that forces KHT, the months worked in the
+    year, and the NĐ 90/2020 criteria inputs (optional; see ``rating_criteria``).
+
+    Under the minimum months worked no level is proposed (the person is not rated); with
+    criteria inputs, a level above the one they allow is refused."""
     evaluation = _locked(evaluation)
     require_person_write(actor, evaluation.person)
-    _require_state(evaluation, (State.COMMENTED, State.PROPOSED), _("đề xuất xếp loại"))
-    check_level(level)
+    _require_state(
+        evaluation, (State.COMMENTED, State.PROPOSED, State.NOT_RATED), _("đề xuất xếp loại")
+    )
     rules = rating_rules(evaluation.profile)
+    record_months(evaluation, months_worked)
+    rated = rating.is_rated(evaluation.months_worked, rules)
+    if rated or level:
+        check_level(level)
+    if level and not rated:
+        # NĐ 90/2020, NĐ 335/2025 (``rated_min_months_worked``, unverified): no level.
+        refuse_if_not_rated(evaluation, rules)
+    record_criteria(
+        evaluation,
+        {
+            "tasks_done_percent": tasks_done_percent,
+            "tasks_exceeding_percent": tasks_exceeding_percent,
+            "unit_targets_met_percent": unit_targets_met_percent,
+            "unit_targets_exceeded_percent": unit_targets_exceeded_percent,
+            "managed_units": managed_units,
+            "managed_units_completed": managed_units_completed,
+            "managed_units_good": managed_units_good,
+        },
+    )
+    # NĐ 90/2020 Điều 8–11: the proposal may not go above what the criteria allow.
+    check_level_allowed(evaluation, level, rules)
     if general_points is not None:
         evaluation.general_points = _general(general_points, rules)
     evaluation.proposed_level = level
@@ -234,6 +237,8 @@ def evaluation_propose(
             "general_points": evaluation.general_points,
             "decline_finding": bool(evaluation.decline_finding),
             "unit_corruption_finding": bool(evaluation.unit_corruption_finding),
+            **criteria_data(evaluation),
+            **ceiling_audit(evaluation, rules),
         },
         profile=evaluation.profile,
     )
@@ -254,18 +259,6 @@ def quota_group(evaluation: AnnualEvaluation) -> Any:
     )
 
 
-def quota_message(check: rating.QuotaCheck) -> str:
-    return _(
-        "Vượt tỷ lệ: %(x)d người Hoàn thành xuất sắc nhiệm vụ trên %(g)d người Hoàn thành tốt "
-        "nhiệm vụ (tối đa %(p)s%% = %(m)d)."
-    ) % {
-        "x": check.excellent,
-        "g": check.good,
-        "p": f"{check.percent.normalize():f}",
-        "m": check.maximum,
-    }
-
-
 @transaction.atomic
 def evaluation_decide(
     *,
@@ -278,14 +271,23 @@ def evaluation_decide(
     """Record the competent person's decision (step 4), or change it before publication.
 
     The rules compute the level from the facts recorded now; a different decision needs a
-    reason and is audited as an override. The HTXS quota of the unit and group is checked
-    with every decided rating of the group (rows locked, so two decisions cannot both pass).
+    reason and is audited as an override. A person under the minimum months worked gets no
+    level (``rating_criteria.evaluation_not_rate``); with NĐ 90/2020 criteria inputs, a level
+    above the one they allow is refused. The HTXS quota of the unit and group is checked
+    with every decided rating of the group (rows locked, so two decisions cannot both pass),
+    under the unit's exception for outstanding units if one was granted.
     """
     evaluation = _locked(evaluation)
     require_person_write(actor, evaluation.person)
-    _require_state(evaluation, (State.PROPOSED, State.DECIDED), _("quyết định xếp loại"))
+    _require_state(
+        evaluation, (State.PROPOSED, State.DECIDED, State.NOT_RATED), _("quyết định xếp loại")
+    )
     check_level(level)
     rules = rating_rules(evaluation.profile)
+    # NĐ 90/2020, NĐ 335/2025 (``rated_min_months_worked``): under 6 months, not rated.
+    refuse_if_not_rated(evaluation, rules)
+    # NĐ 90/2020 Điều 8–11 (``criteria_*``): no level above what the criteria allow.
+    allowed = check_level_allowed(evaluation, level, rules)
     outcome = evaluation_outcome(evaluation)
     if rules.scored and outcome.level is None:
         raise ServiceError(
@@ -306,17 +308,22 @@ def evaluation_decide(
             code="override_reason",
         )
     group = list(quota_group(evaluation).select_for_update().values_list("pk", "level"))
-    before = rating.quota_check([lv for _pk, lv in group], rules.quota_percent)
-    after = rating.quota_check(
-        [lv for pk, lv in group if pk != evaluation.pk] + [level], rules.quota_percent
-    )
+    # The unit's exception for outstanding units lifts or raises the cap (NĐ 335/2025 khoản 5
+    # điểm b; domain.md §2.1).
+    exception = exception_for(evaluation.unit_id, evaluation.year, lock=True)
+    percent = applied_percent(exception, rules.quota_percent)
+    before = rating.quota_check([lv for _pk, lv in group], percent)
+    after = rating.quota_check([lv for pk, lv in group if pk != evaluation.pk] + [level], percent)
     if rating.quota_refuses(before, after):
         raise ServiceError(
-            quota_message(after), code="quota", basis=rules.basis("quota_excellent_percent_of_good")
+            quota_message(after, exception),
+            code="quota",
+            basis=rules.basis("quota_excellent_percent_of_good"),
         )
     evaluation.task_points = outcome.task_points
     evaluation.score = outcome.score
     evaluation.computed_level = computed
+    evaluation.allowed_level = allowed
     evaluation.triggers = triggers_json(outcome, rules)
     evaluation.level = level
     evaluation.override_reason = reason if override else ""
@@ -338,6 +345,9 @@ def evaluation_decide(
             "triggers": [t["code"] for t in evaluation.triggers],
             "reason": evaluation.override_reason,
             "quota": {"excellent": after.excellent, "good": after.good, "max": after.maximum},
+            "quota_exception": exception.decision_ref if exception else "",
+            **criteria_data(evaluation),
+            **ceiling_audit(evaluation, rules),
         },
         profile=evaluation.profile,
     )
@@ -472,188 +482,3 @@ def party_evaluation_record(
         profile=party.profile,
     )
     return party
-
-
-# --- Facts: task records and disciplinary decisions -----------------------------------------
-
-
-def _require_open_year(person: Person, year: int) -> str:
-    """Return the year's rating profile ref; refuse when the year's rating is decided or the
-    profile tracks no tasks (NĐ 90/2020 rates by criteria)."""
-    evaluation = AnnualEvaluation.objects.filter(person=person, year=year).first()
-    if evaluation is not None and (
-        evaluation.state in DECIDED_STATES or evaluation.source == Source.IMPORT
-    ):
-        raise ServiceError(
-            _("Đã có xếp loại năm %(y)s của “%(p)s”; không sửa kết quả theo dõi nhiệm vụ.")
-            % {"y": year, "p": person.full_name},
-            code="year_decided",
-        )
-    if evaluation is not None:
-        ref = evaluation.profile
-    else:
-        chosen = profile_for("rating", "", year_end(year))
-        assert chosen is not None
-        ref = chosen.ref
-    if not rating_rules(ref).scored:
-        raise ServiceError(
-            _("Năm %(y)s xếp loại theo %(r)s, không chấm điểm theo dõi nhiệm vụ.")
-            % {"y": year, "r": ref},
-            code="not_scored",
-        )
-    return ref
-
-
-@transaction.atomic
-def task_record_add(
-    *,
-    actor: Any,
-    person: Person,
-    year: int,
-    period_kind: str,
-    period: int,
-    title: str,
-    assigned: Decimal,
-    completed: Decimal,
-    quality_failures: int = 0,
-    quality_excused: int = 0,
-    late_failures: int = 0,
-    late_excused: int = 0,
-    excuse_basis: str = "",
-) -> TaskRecord:
-    """Record one assigned product or task of a month or quarter (NĐ 335/2025)."""
-    require_person_write(actor, person)
-    check_year(year)
-    ref = _require_open_year(person, year)
-    if period_kind not in PeriodKind.values or not 1 <= period <= PERIOD_MAX[period_kind]:
-        raise ServiceError(_("Kỳ theo dõi không hợp lệ."), code="bad_period")
-    other = (
-        TaskRecord.objects.filter(person=person, year=year)
-        .exclude(period_kind=period_kind)
-        .values_list("period_kind", flat=True)
-        .first()
-    )
-    if other:
-        raise ServiceError(
-            _("Năm %(y)s đang theo dõi theo %(k)s; không ghi lẫn tháng và quý.")
-            % {"y": year, "k": PeriodKind(other).label.lower()},
-            code="mixed_periods",
-        )
-    if assigned <= 0 or completed < 0:
-        raise ServiceError(
-            _("Khối lượng giao phải lớn hơn 0 và khối lượng hoàn thành không âm."),
-            code="bad_amounts",
-        )
-    if not (0 <= quality_excused <= quality_failures and 0 <= late_excused <= late_failures):
-        raise ServiceError(
-            _("Số lần do nguyên nhân khách quan không được lớn hơn số lần chưa đạt hoặc chậm."),
-            code="bad_excused",
-        )
-    if (quality_excused or late_excused) and not text(excuse_basis):
-        raise ServiceError(
-            _("Phải ghi xác nhận nguyên nhân khách quan của cấp có thẩm quyền."),
-            code="excuse_basis",
-        )
-    record = TaskRecord(
-        person=person,
-        year=year,
-        period_kind=period_kind,
-        period=period,
-        title=text(title),
-        assigned=assigned,
-        completed=completed,
-        quality_failures=quality_failures,
-        quality_excused=quality_excused,
-        late_failures=late_failures,
-        late_excused=late_excused,
-        excuse_basis=text(excuse_basis),
-        recorded_by=actor if getattr(actor, "pk", None) else None,
-    )
-    checked(record, exclude=["person", "recorded_by"])
-    record.save()
-    audit_record(
-        actor=actor,
-        action="evaluation.task_record_add",
-        target=record,
-        data={
-            "person": person.code,
-            "year": year,
-            "period": f"{period_kind}:{period}",
-            "assigned": assigned,
-            "completed": completed,
-            "quality_failures": quality_failures,
-            "quality_excused": quality_excused,
-            "late_failures": late_failures,
-            "late_excused": late_excused,
-        },
-        profile=ref,
-    )
-    return record
-
-
-@transaction.atomic
-def task_record_delete(*, actor: Any, record: TaskRecord) -> None:
-    """Remove a task record entered by mistake, while the year is not decided."""
-    require_person_write(actor, record.person)
-    _require_open_year(record.person, record.year)
-    data = {"person": record.person.code, "year": record.year, "title": record.title,
-            "period": f"{record.period_kind}:{record.period}"}  # fmt: skip
-    audit_record(actor=actor, action="evaluation.task_record_delete", target=record, data=data)
-    record.delete()
-
-
-@transaction.atomic
-def discipline_record_add(
-    *,
-    actor: Any,
-    person: Person,
-    act: str,
-    description: str,
-    system: str,
-    form: str,
-    decided_on: dt.date,
-    decision_ref: str = "",
-    official_duty: bool = True,
-    counted_as_kht_year: int | None = None,
-) -> DisciplineRecord:
-    """Record a Party or administrative disciplinary decision. ``act`` groups the decisions
-    for one violation; ``counted_as_kht_year`` is the year it was already rated KHT for."""
-    require_person_write(actor, person)
-    if system not in SanctionSystem.values or form not in SanctionForm.values:
-        raise ServiceError(_("Loại hoặc hình thức kỷ luật không hợp lệ."), code="bad_sanction")
-    if decided_on > timezone.localdate():
-        raise ServiceError(_("Ngày quyết định kỷ luật ở sau hôm nay."), code="bad_date")
-    if counted_as_kht_year is not None and counted_as_kht_year > decided_on.year:
-        raise ServiceError(
-            _("Năm đã xếp loại không hoàn thành nhiệm vụ phải trước hoặc bằng năm quyết định."),
-            code="bad_counted_year",
-        )
-    record = DisciplineRecord(
-        person=person,
-        act=text(act),
-        description=text(description),
-        system=system,
-        form=form,
-        decided_on=decided_on,
-        decision_ref=text(decision_ref),
-        official_duty=official_duty,
-        counted_as_kht_year=counted_as_kht_year,
-        recorded_by=actor if getattr(actor, "pk", None) else None,
-    )
-    checked(record, exclude=["person", "recorded_by"])
-    record.save()
-    audit_record(
-        actor=actor,
-        action="evaluation.discipline_record_add",
-        target=record,
-        data={
-            "person": person.code,
-            "act": record.act,
-            "system": system,
-            "form": form,
-            "decided_on": decided_on,
-            "official_duty": official_duty,
-            "counted_as_kht_year": counted_as_kht_year,
-        },
-    )
-    return record

@@ -85,6 +85,20 @@ def part_final_scores(part: BlueprintPart) -> dict[int, Decimal]:
     return scores
 
 
+def part_absent(part: BlueprintPart) -> set[int]:
+    """Return the candidates (Candidate.pk) of a written part who handed in no script: Ban
+    phách recorded "không có bài" for a paper seat, or the computer room closed without their
+    attempt being handed in (``scripts_collect``). Empty until re-matching (ghép phách): only
+    then may a script's record be tied to a person, as for the marks."""
+    if is_oral(part) or not _rematched(part):
+        return set()
+    return set(
+        ScriptIdentity.objects.filter(part=part, script__state=ScriptState.ABSENT).values_list(
+            "candidate_id", flat=True
+        )
+    )
+
+
 def part_marking_progress(part: BlueprintPart) -> tuple[int, int]:
     """Return (final, total) for a written or oral part.
 

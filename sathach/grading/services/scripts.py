@@ -42,6 +42,7 @@ from .common import part_marking, require_actor, require_not_rematched, require_
 
 # Attempts whose work is handed in (a voided attempt has no script: its result is cancelled).
 HANDED_IN = (AttemptState.SUBMITTED, AttemptState.EXPIRED)
+ABSENT_TYPED = gettext_lazy("Không dự thi: phòng thi trên máy tính đã kết thúc, không có bài làm.")
 NOT_CODER = gettext_lazy(
     "Chỉ thành viên Ban phách được thu bài, đánh số phách, tải ảnh bài làm và ghép phách."
 )
@@ -83,7 +84,39 @@ def _collect_typed(part: BlueprintPart, known: set[int]) -> list[tuple[Script, S
         rows.append(
             (script, ScriptIdentity(part=part, candidate_id=attempt.candidate_id, attempt=attempt))
         )
-    return rows
+    return rows + _absent_typed(part, known | {a.candidate_id for a in attempts})
+
+
+def _absent_typed(part: BlueprintPart, known: set[int]) -> list[tuple[Script, ScriptIdentity]]:
+    """Return a "no script" record for every candidate whose computer room has closed without
+    their attempt ever being started (never checked in, or checked in and never started):
+    absent from the part (vắng thi), so results read it as absent rather than waiting for a
+    mark for ever. An attempt still running, paused or voided is left alone (a voided attempt
+    has its result decided by the proctor's record, domain.md §1.5)."""
+    handed_in = Attempt.objects.filter(sitting__part=part, state__in=HANDED_IN).values(
+        "candidate_id"
+    )
+    never_sat = (
+        Attempt.objects.filter(
+            sitting__part=part,
+            state__in=(AttemptState.SCHEDULED, AttemptState.CHECKED_IN),
+            session__closed_at__isnull=False,
+        )
+        .exclude(candidate_id__in=known)
+        .exclude(candidate_id__in=handed_in)
+        .order_by("pk")
+    )
+    rows: dict[int, tuple[Script, ScriptIdentity]] = {}
+    for attempt in never_sat:
+        script = Script(
+            part=part,
+            source=ScriptSource.TYPED,
+            state=ScriptState.ABSENT,
+            absent_reason=str(ABSENT_TYPED),
+        )
+        identity = ScriptIdentity(part=part, candidate_id=attempt.candidate_id, attempt=attempt)
+        rows.setdefault(attempt.candidate_id, (script, identity))
+    return list(rows.values())
 
 
 def _collect_paper(part: BlueprintPart, known: set[int]) -> list[tuple[Script, ScriptIdentity]]:

@@ -77,6 +77,19 @@ SCHEMAS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "discipline_official_duty_only": bool,
         "discipline_same_act_counted_once": bool,
         "kht_leader_unit_corruption": bool,
+        # Reviewed but not rated under this many months worked in the year.
+        "rated_min_months_worked": int,
+        # NĐ 90/2020 level criteria, percentages (sathach.lib.rules.rating_nd90).
+        "criteria_excellent_done_percent": (int, float),
+        "criteria_excellent_exceeding_percent": (int, float),
+        "criteria_good_done_percent": (int, float),
+        "criteria_completed_not_done_max_percent": (int, float),
+        "criteria_kht_unfinished_over_percent": (int, float),
+        "criteria_leader_excellent_targets_percent": (int, float),
+        "criteria_leader_excellent_exceeded_percent": (int, float),
+        "criteria_leader_good_targets_percent": (int, float),
+        "criteria_leader_units_completed_percent": (int, float),
+        "criteria_leader_units_good_percent": (int, float),
     },
     # Party-member rating, stored beside the state rating (domain.md §2.3).
     "party_rating": {
@@ -115,7 +128,10 @@ OPTIONAL_RULES: dict[str, frozenset[str]] = {
             "band_excellent_min",
             "band_good_min",
             "band_completed_min",
+            "rated_min_months_worked",
         }
+        # NĐ 335/2025 scores instead of the NĐ 90/2020 level criteria.
+        | {k for k in SCHEMAS["rating"] if k.startswith("criteria_")}
     ),
     # QĐ 124-QĐ/TW rated by criteria; QĐ 366-QĐ/TW adds the 100-point bands.
     "party_rating": frozenset(SCHEMAS["party_rating"]) - {"quota_excellent_percent_of_good"},

@@ -21,6 +21,11 @@ Plain Python and ``Decimal``; no Django. Every number comes from the rating year
 - Quota: HTXS ≤ ``quota_excellent_percent_of_good`` (20%) of HTT within one unit and group of
   similar work. "Không vượt quá" (shall not exceed): the largest whole number of people within
   the percentage, i.e. floor(HTT × 20 / 100); 10 HTT allow 2 HTXS, 9 allow 1, 4 allow none.
+  An outstanding unit may be granted a higher cap or none (a percent of None: no cap).
+- Months worked: under ``rated_min_months_worked`` (6) months in the year, a person is reviewed
+  but not rated (NĐ 90/2020, NĐ 335/2025; unverified).
+- The NĐ 90/2020 level criteria (the highest level the task results allow) are in
+  ``sathach.lib.rules.rating_nd90``.
 """
 
 from __future__ import annotations
@@ -89,6 +94,7 @@ class RatingRules:
     same_act_once: bool
     leader_corruption: bool
     bases: Mapping[str, str]
+    min_months: int | None = None  # ``rated_min_months_worked``; None: the profile sets none
 
     @classmethod
     def of(cls, profile: RuleProfile) -> RatingRules:
@@ -115,6 +121,9 @@ class RatingRules:
             same_act_once=profile.value("discipline_same_act_counted_once"),
             leader_corruption=profile.value("kht_leader_unit_corruption"),
             bases={key: rule.basis for key, rule in profile.rules.items()},
+            min_months=profile.value("rated_min_months_worked")
+            if "rated_min_months_worked" in profile.rules
+            else None,
         )
         if rules.scored and not (
             HUNDRED >= rules.band_excellent >= rules.band_good >= rules.band_completed > 0
@@ -126,6 +135,15 @@ class RatingRules:
 
     def basis(self, key: str) -> str:
         return self.bases.get(key, "")
+
+
+def is_rated(months_worked: int | None, rules: RatingRules) -> bool:
+    """Return whether a person who worked ``months_worked`` months in the year gets a level.
+
+    Under ``rated_min_months_worked`` months the person is reviewed but not rated (NĐ 90/2020,
+    NĐ 335/2025; unverified). Months not recorded (None) count as a full year.
+    """
+    return months_worked is None or rules.min_months is None or months_worked >= rules.min_months
 
 
 # --- Task results (NĐ 335/2025) -------------------------------------------------------------
@@ -375,20 +393,25 @@ def quota_max_excellent(good: int, percent: Decimal) -> int:
 
 @dataclass(frozen=True)
 class QuotaCheck:
-    """The quota of one unit and group of similar work."""
+    """The quota of one unit and group of similar work. ``percent`` and ``maximum`` are None
+    when an exception for an outstanding unit lifts the cap."""
 
     excellent: int
     good: int
-    maximum: int
-    percent: Decimal
+    maximum: int | None
+    percent: Decimal | None
+
+    @property
+    def capped(self) -> bool:
+        return self.maximum is not None
 
     @property
     def ok(self) -> bool:
-        return self.excellent <= self.maximum
+        return self.maximum is None or self.excellent <= self.maximum
 
     @property
     def excess(self) -> int:
-        return self.excellent - self.maximum
+        return 0 if self.maximum is None else self.excellent - self.maximum
 
     @property
     def ratio_percent(self) -> Decimal | None:
@@ -398,13 +421,15 @@ class QuotaCheck:
         return (Decimal(self.excellent) * HUNDRED / self.good).quantize(CENT, "ROUND_DOWN")
 
 
-def quota_check(levels: Iterable[str], percent: Decimal) -> QuotaCheck:
-    """Return the quota check of a group's decided levels."""
+def quota_check(levels: Iterable[str], percent: Decimal | None) -> QuotaCheck:
+    """Return the quota check of a group's decided levels; ``percent`` None means no cap (an
+    exception granted to an outstanding unit)."""
     excellent = good = 0
     for level in levels:
         excellent += level == HTXS
         good += level == HTT
-    return QuotaCheck(excellent, good, quota_max_excellent(good, percent), percent)
+    maximum = None if percent is None else quota_max_excellent(good, percent)
+    return QuotaCheck(excellent, good, maximum, percent)
 
 
 def quota_refuses(before: QuotaCheck, after: QuotaCheck) -> bool:
