@@ -5,6 +5,9 @@ from django.urls import include, path
 from .api import api
 
 urlpatterns = [
+    # First: the exam API carries the load of a sitting (every answer of thousands of
+    # candidates), so its requests should not be matched against every page's pattern first.
+    path("api/v1/", api.urls),
     path("", include("sathach.core.urls")),
     path("tai-khoan/", include("sathach.accounts.urls")),
     path("to-chuc/", include("sathach.org.urls")),
@@ -17,7 +20,6 @@ urlpatterns = [
     path("", include("sathach.results.urls")),
     path("", include("sathach.results.urls_reports")),
     path("danh-gia/", include("sathach.evaluation.urls")),
-    path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 if os.environ.get("SATHACH_BENCH") == "1":  # the benchmark's ceiling (sathach/delivery/bare.py)

@@ -54,7 +54,7 @@ from sathach.results.services import results_compute, results_publish
 
 from .base import DIFFICULTY_B, Context, D, logistic, percent, vn
 
-ABSENT_SHARE = 0.01  # candidates who miss the morning (objective) sitting
+ABSENT_SHARE = 0.01  # candidates who miss a sitting (the morning's, the afternoon's)
 TRAINING_COMPLETED_SHARE = 0.85  # of those sent on the course, who complete it
 TRAINING_GAIN, NO_TRAINING_GAIN = 0.9, 0.3  # ability gained before the re-test
 
@@ -303,15 +303,15 @@ def essay_quality(ctx: Context, theta: float) -> float:
 def written_sitting_simulate(
     ctx: Context, sitting: Sitting, gains: dict[int, float]
 ) -> tuple[list[tuple[str, object]], dict[int, float]]:
-    """Everyone types an answer to both essays and submits; return the figures and what each
-    candidate's script deserves (candidate pk → share of the points), for the markers.
-
-    Nobody is absent here: a candidate who never checks in to a written part typed on
-    computer leaves no script, and ``results_compute`` keeps their part pending for ever, so
-    the results could not be published (reported to the lead).
+    """Each candidate who comes types an answer to both essays and submits; return the figures
+    and what each handed-in script deserves (candidate pk → share of the points), for the
+    markers. A few miss the afternoon: once their room is closed, Ban phách's collection
+    records them as absent ("Không dự thi") and their part is absent in the results.
     """
     attempts = _attempts(sitting)
     now = timezone.now()
+    absent = {a.pk for a in attempts if ctx.rng.random() < ABSENT_SHARE}
+    attempts = [a for a in attempts if a.pk not in absent]
     checked_in = {a.pk: attempt_check_in(attempt=a, now=now)[0] for a in attempts}
     sessions = list(RoomSession.objects.filter(sitting=sitting).order_by("pk"))
     for session in sessions:
@@ -335,6 +335,7 @@ def written_sitting_simulate(
         room_close(actor=ctx.actor, session=session, now=now)
     submitted = Attempt.objects.filter(sitting=sitting, state=AttemptState.SUBMITTED).count()
     figures: list[tuple[str, object]] = [
+        ("viết: vắng", len(absent)),
         ("viết: vào phòng", len(checked_in)),
         ("viết: đã nộp bài", submitted),
         ("phòng đã kết thúc", len(sessions)),

@@ -193,6 +193,7 @@ def marking_run(
     # Candidate order (not the secret codes) keeps the draws the same for one seed.
     order = list(
         ScriptIdentity.objects.filter(part=part)
+        .exclude(script__state=ScriptState.ABSENT)  # "Không dự thi": nothing to mark
         .order_by("candidate__number", "candidate_id")
         .values_list("script_id", "candidate_id")
     )
@@ -272,7 +273,8 @@ def marking_figures(plan: Plan) -> list[tuple[str, Any]]:
     beyond = methods.get(Method.AGREED, 0) + methods.get(Method.HEAD, 0)
     return [
         ("phần trắc nghiệm", "chấm tự động khi nộp bài"),
-        ("bài viết đã thu", scripts.count()),
+        ("bài viết đã thu", scripts.exclude(state=ScriptState.ABSENT).count()),
+        ("không dự thi (không có bài)", scripts.filter(state=ScriptState.ABSENT).count()),
         ("đã đánh số phách", scripts.exclude(code="").count()),
         ("giám khảo", markers),
         ("lượt chấm đã nộp", marks.filter(submitted_at__isnull=False).count()),

@@ -166,7 +166,7 @@ def test_criteria_inputs_are_refused_under_nd335(hr_a, staff):
     with pytest.raises(ServiceError) as exc:
         to_proposed(hr_a, staff["an"], ND335_YEAR, general=D(20), **criteria())
     assert refusal(exc) == (
-        "Bộ quy tắc ND335-2025@1 không xếp loại theo tiêu chí của NĐ 90/2020 (tỷ lệ nhiệm vụ, "
+        "Bộ quy tắc ND335-2025@2 không xếp loại theo tiêu chí của NĐ 90/2020 (tỷ lệ nhiệm vụ, "
         "chỉ tiêu); bỏ trống các ô này."
     )
 
@@ -195,7 +195,7 @@ def test_under_6_months_a_level_is_refused_and_not_rated_is_recorded(hr_a, staff
     assert (result.state, result.level, result.decision_ref) == (State.NOT_RATED, "", "QĐ 9")
     [event] = events("evaluation.not_rated")
     assert event.data["months_worked"] == 5 and event.data["min_months"] == 6
-    assert event.profile == "ND90-2020@1"
+    assert event.profile == "ND90-2020@2"
 
 
 def test_6_months_is_rated_and_cannot_be_recorded_not_rated(hr_a, staff):

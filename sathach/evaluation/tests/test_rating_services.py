@@ -37,19 +37,19 @@ def test_self_assessment_opens_the_evaluation_under_the_profile_of_the_year(hr_a
         general_points=D("27.5"),
         work_group="Chuyên viên",
     )
-    assert evaluation.profile == "ND335-2025@1"
+    assert evaluation.profile == "ND335-2025@2"
     assert (evaluation.state, evaluation.source) == (State.SELF_ASSESSED, Source.WORKFLOW)
     assert evaluation.self_assessment == "Hoàn thành tốt"  # NFC, trimmed
     assert evaluation.unit == staff["an"].unit and evaluation.work_group == "Chuyên viên"
     [event] = events("evaluation.self_assess")
-    assert event.profile == "ND335-2025@1" and event.data["person"] == "CC001"
+    assert event.profile == "ND335-2025@2" and event.data["person"] == "CC001"
 
 
 def test_past_year_is_rated_under_nd90(hr_a, staff):
     evaluation = services.evaluation_self_assess(
         actor=hr_a, person=staff["an"], year=ND90_YEAR, self_assessment="x"
     )
-    assert evaluation.profile == "ND90-2020@1"
+    assert evaluation.profile == "ND90-2020@2"
 
 
 def test_nd90_has_no_general_points(hr_a, staff):
@@ -61,7 +61,7 @@ def test_nd90_has_no_general_points(hr_a, staff):
             self_assessment="x",
             general_points=D(20),
         )
-    assert refusal(exc) == "Bộ quy tắc ND90-2020@1 không chấm điểm tiêu chí chung."
+    assert refusal(exc) == "Bộ quy tắc ND90-2020@2 không chấm điểm tiêu chí chung."
 
 
 @pytest.mark.parametrize("points", ["30.01", "-1", "12.345"])
@@ -217,7 +217,7 @@ def test_months_and_quarters_are_not_mixed_in_one_year(hr_a, staff):
 def test_task_records_are_refused_under_nd90(hr_a, staff):
     with pytest.raises(ServiceError) as exc:
         add_tasks(hr_a, staff["an"], year=ND90_YEAR)
-    assert refusal(exc) == "Năm 2025 xếp loại theo ND90-2020@1, không chấm điểm theo dõi nhiệm vụ."
+    assert refusal(exc) == "Năm 2025 xếp loại theo ND90-2020@2, không chấm điểm theo dõi nhiệm vụ."
 
 
 def test_task_records_are_closed_once_the_year_is_decided(hr_a, staff):
@@ -266,7 +266,7 @@ def test_an_override_with_a_reason_is_stored_and_audited_as_an_override(hr_a, st
     [event] = events("evaluation.level_override")
     assert event.data["computed_level"] == "htxs" and event.data["level"] == "htt"
     assert event.data["reason"] == "Hội đồng thi đua đề nghị"
-    assert event.profile == "ND335-2025@1"
+    assert event.profile == "ND335-2025@2"
     assert events("evaluation.decide") == []
 
 
@@ -489,6 +489,6 @@ def test_facts_of_the_rating_are_audited(hr_a, staff):
     add_tasks(hr_a, staff["an"], quality_failures=2)
     sanction(hr_a, staff["an"])
     [task] = events("evaluation.task_record_add")
-    assert task.data["quality_failures"] == 2 and task.profile == "ND335-2025@1"
+    assert task.data["quality_failures"] == 2 and task.profile == "ND335-2025@2"
     [discipline] = events("evaluation.discipline_record_add")
     assert discipline.data["act"] == "V1" and discipline.data["form"] == "reprimand"

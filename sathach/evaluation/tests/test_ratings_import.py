@@ -52,7 +52,7 @@ def test_good_rows_are_stored_published_with_the_party_rating_linked(staff):
     assert (report.written, report.created, report.errors) == (True, 3, [])
     binh = AnnualEvaluation.objects.get(person=staff["binh"], year=2023)
     assert (binh.level, binh.state, binh.source) == ("htxs", State.PUBLISHED, Source.IMPORT)
-    assert binh.profile == "ND90-2020@1" and binh.note == "Chiến sĩ thi đua"
+    assert binh.profile == "ND90-2020@2" and binh.note == "Chiến sĩ thi đua"
     assert binh.unit == staff["binh"].unit
     assert binh.party.level == "htxs" and binh.party.profile == "QD124-2023@1"
     [event] = events("evaluation.ratings_import")

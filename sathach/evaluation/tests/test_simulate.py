@@ -118,11 +118,18 @@ def test_the_written_part_is_coded_double_marked_reconciled_and_rematched(run):
         plan = Plan.objects.get(code=code)
         part = plan.parts.get(kind=PartKind.WRITTEN)
         included = Candidate.objects.filter(plan=plan, status=CandidateStatus.INCLUDED)
-        scripts = list(Script.objects.filter(part=part))
-        assert len(scripts) == included.count()
+        every = list(Script.objects.filter(part=part))
+        assert len(every) == included.count()
         assert set(
             ScriptIdentity.objects.filter(part=part).values_list("candidate_id", flat=True)
         ) == set(included.values_list("pk", flat=True))
+        # Who missed the afternoon has a "no script" record, neither coded nor marked.
+        scripts = [s for s in every if s.state != ScriptState.ABSENT]
+        absent = set(
+            ScriptIdentity.objects.filter(part=part, script__state=ScriptState.ABSENT).values_list(
+                "candidate_id", flat=True
+            )
+        )
         assert {s.state for s in scripts} == {ScriptState.FINAL}
         assert len({s.code for s in scripts}) == len(scripts) and all(s.code for s in scripts)
         assert PartMarking.objects.get(part=part).rematched_at is not None
@@ -139,13 +146,18 @@ def test_the_written_part_is_coded_double_marked_reconciled_and_rematched(run):
             assert not {m.marker_id for m in marks} & coders  # Ban phách never marks
         records = Reconciliation.objects.filter(script__part=part, remark__isnull=True)
         assert records.count() == len(scripts)
-        # The results read the final marks of the re-matched scripts.
+        # The results read the final marks of the re-matched scripts; the absent are absent.
         finals = {
             i.candidate_id: i.script.final_score
             for i in ScriptIdentity.objects.filter(part=part).select_related("script")
         }
         for row in PartResult.objects.filter(part=part):
-            assert row.status == PartStatus.SCORED and row.score == finals[row.candidate_id]
+            if row.candidate_id in absent:
+                assert row.status == PartStatus.ABSENT and row.score is None
+            else:
+                assert row.status == PartStatus.SCORED and row.score == finals[row.candidate_id]
+        if code == "SIM3":
+            handed_in = len(scripts)
 
     part = Plan.objects.get(code="SIM3").parts.get(kind=PartKind.WRITTEN)
     records = Reconciliation.objects.filter(script__part=part, remark__isnull=True)
@@ -153,8 +165,8 @@ def test_the_written_part_is_coded_double_marked_reconciled_and_rematched(run):
     assert beyond.exists(), "the seed must put a pair of marks beyond the tolerance"
     for record in records:
         assert (record.difference > record.tolerance) == (record.method != Method.AVERAGE)
-    assert figure(text, "bài viết đã thu") == "20"
-    assert figure(text, "lượt chấm đã nộp") == "40"
+    assert figure(text, "bài viết đã thu") == str(handed_in)
+    assert figure(text, "lượt chấm đã nộp") == str(2 * handed_in)
     assert figure(text, "vượt mức cho phép") == str(beyond.count())
     assert figure(text, "thống nhất sau trao đổi") == str(
         records.filter(method=Method.AGREED).count()
@@ -195,7 +207,7 @@ def test_ratings_are_mostly_good_with_party_ratings_and_last_year_imported(run):
     refused = decided.filter(override_reason__startswith="Không vượt tỷ lệ xuất sắc").count()
     label = "đề xuất xuất sắc bị từ chối do vượt tỷ lệ (quyết định hoàn thành tốt)"
     assert figure(text, label) == str(refused)
-    assert refused <= max(1, CANDIDATES // 10)
+    assert refused <= max(3, CANDIDATES // 10)  # a few, not the 70 % of HTXS cut before
     # Party members have both ratings, linked; the others only the state rating.
     for evaluation in decided.select_related("person"):
         party = PartyEvaluation.objects.filter(evaluation=evaluation).first()
